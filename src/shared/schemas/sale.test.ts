@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type SaleDocument, checkSaleDocument } from './sale';
+
+/** The example of DESIGN.md §2, made whole. */
+const example = (): SaleDocument => ({
+  id: '0192f0c4-7d3a-7b8e-9a10-1234567890ab',
+  kind: 'sale',
+  storeId: 'store-1',
+  registerId: 'reg-1',
+  number: 'S1-R1-000042',
+  createdAt: '2026-11-27T10:00:00.000Z',
+  currency: 'USD',
+  clerkId: 'staff-1',
+  customerId: null,
+  lines: [
+    {
+      lineId: '1',
+      sku: 'MUG',
+      name: 'Mug',
+      qty: 2,
+      unitPrice: 1999,
+      discount: 100,
+      net: 3898,
+      tax: 312,
+      gross: 4210,
+      taxCode: 'std',
+    },
+  ],
+  tenders: [{ method: 'cash', amount: 5000, change: 790 }],
+  totals: { net: 3898, tax: 312, gross: 4210, discount: 100 },
+});
+
+const codes = (doc: unknown) => {
+  const r = checkSaleDocument(doc);
+  return r.ok ? [] : r.violations.map((v) => v.code);
+};
+
+describe('sale document v1', () => {
+  it('accepts the DESIGN.md example', () => {
+    expect(checkSaleDocument(example())).toEqual({ ok: true, value: example() });
+  });
+
+  it('names each broken identity with a stable code', () => {
+    const d = example();
+    d.lines[0]!.gross = 4211;
+    expect(codes(d)).toEqual(['line_gross', 'totals_gross']);
+
+    const t = example();
+    t.totals.discount = 0;
+    t.totals.tax = 300;
+    expect(codes(t)).toEqual(['totals_tax', 'totals_discount']);
+
+    const z = example();
+    z.lines[0]!.qty = 0;
+    expect(codes(z)).toEqual(['qty_zero']);
+
+    const n = example();
+    n.lines[0]!.qty = -2;
+    expect(codes(n)).toEqual(['negative_qty_in_sale']);
+
+    const dup = example();
+    dup.lines.push({ ...dup.lines[0]!, net: 0, tax: 0, gross: 0, discount: 0 });
+    expect(codes(dup)).toEqual(['line_id_duplicate']);
+  });
+
+  it('refuses float money, wrong types and missing fields as schema errors', () => {
+    const f = example() as unknown as { lines: { unitPrice: number; qty: number }[] };
+    f.lines[0]!.unitPrice = 19.99;
+    expect(codes(f)).toEqual(['money_not_integer']);
+    const q = example() as unknown as { lines: { qty: number }[] };
+    q.lines[0]!.qty = 1.5;
+    expect(codes(q)).toContain('qty_not_integer');
+    expect(codes({ ...example(), id: 'not-a-uuid' })).toEqual(['schema']);
+    expect(codes({ ...example(), totals: undefined })).toEqual(['schema']);
+    expect(codes({ ...example(), currency: 'usd' })).toEqual(['schema']);
+    expect(codes({ ...example(), lines: [] })).toEqual(['schema']);
+    expect(codes('hello')).toEqual(['schema']);
+  });
+
+  it('checks return rules: negative lines, a disposition each, and what is returned', () => {
+    const r = example();
+    r.kind = 'return';
+    r.returnOf = { saleId: '0192f0c4-7d3a-7b8e-9a10-1234567890ab' };
+    const line = r.lines[0]!;
+    Object.assign(line, {
+      qty: -2,
+      discount: -100,
+      net: -3898,
+      tax: -312,
+      gross: -4210,
+      disposition: 'resellable',
+    });
+    r.totals = { net: -3898, tax: -312, gross: -4210, discount: -100 };
+    r.tenders = [{ method: 'cash', amount: -4210 }];
+    expect(codes(r)).toEqual([]);
+
+    expect(codes({ ...r, returnOf: undefined })).toEqual(['return_of_missing']);
+    expect(codes({ ...r, returnOf: null })).toEqual([]);
+    expect(codes({ ...example(), returnOf: { orderId: 'W-1' } })).toEqual(['return_of_in_sale']);
+    const noDisposition = structuredClone(r);
+    delete noDisposition.lines[0]!.disposition;
+    expect(codes(noDisposition)).toEqual(['disposition_missing']);
+    const positive = structuredClone(r);
+    Object.assign(positive.lines[0]!, { qty: 2 });
+    expect(codes(positive)).toEqual(['positive_qty_in_return']);
+  });
+
+  it('rejects any document whose line gross is off by any amount', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1_000_000, max: 1_000_000 }).filter((d) => d !== 0),
+        (delta) => {
+          const d = example();
+          d.lines[0]!.tax += delta;
+          expect(codes(d)).toContain('line_gross');
+        },
+      ),
+    );
+  });
+});
