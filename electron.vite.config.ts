@@ -1,0 +1,34 @@
+/**
+ * Builds the three Electron bundles into out/: main (ESM, Node), preload (CommonJS: a sandboxed preload
+ * cannot be an ES module, and cannot require packages, so its imports are bundled in) and the renderer
+ * (React, from src/renderer, also served by the browser-mode host).
+ */
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: { entry: resolve('src/main/index.ts') },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // Bundle zod and the contract: the sandbox's `require` offers only a few Electron modules.
+      externalizeDeps: false,
+      lib: { entry: resolve('src/preload/index.ts') },
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: { input: resolve('src/renderer/index.html') },
+    },
+    plugins: [react()],
+  },
+});

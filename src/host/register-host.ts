@@ -1,0 +1,118 @@
+/**
+ * The browser-mode register host: serves the built renderer on 127.0.0.1 and implements `window.till` over a
+ * WebSocket, for machines where the Electron binary is not available (DESIGN.md §1, "Browser mode").
+ *
+ * Each launch makes a random token; the page gets it in its URL fragment (never sent over HTTP) and presents
+ * it when it opens the WebSocket. See upgrade-gate.ts for who may connect.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { createIpcHandlers } from '../main/ipc/handlers';
+import type { IpcEvent, IpcEventPayload } from '../shared/ipc/contract';
+import { pageTokenKey, wsMaxMessageBytes } from '../shared/ipc/ws-protocol';
+import { serveRendererFiles } from './static-files';
+import { checkUpgrade, loopbackPolicy } from './upgrade-gate';
+import { attachSession, send } from './ws-session';
+
+/** How to start a host. */
+export interface RegisterHostOptions {
+  /** The built renderer folder (out/renderer). */
+  rendererDir: string;
+  /** The app's version, answered by `app:info`. */
+  version: string;
+  /** TCP port on 127.0.0.1; 0 picks a free one. */
+  port?: number;
+  /** Fixed token (tests); otherwise 32 random bytes. */
+  token?: string;
+  /** Where refusals are reported; silent by default. */
+  log?: (line: string) => void;
+}
+
+/** A running host. */
+export interface RegisterHost {
+  port: number;
+  /** `http://127.0.0.1:<port>`: the page's origin. */
+  origin: string;
+  token: string;
+  /** The page URL to open, token included. */
+  pageUrl: string;
+  /** Sends an event to every connected page. */
+  broadcast<E extends IpcEvent>(event: E, payload: IpcEventPayload<E>): void;
+  /** Closes every connection and stops listening. */
+  close(): Promise<void>;
+}
+
+/** Starts a host on 127.0.0.1 and resolves once it listens. */
+export async function startRegisterHost(options: RegisterHostOptions): Promise<RegisterHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const log = options.log ?? (() => {});
+  const handlers = createIpcHandlers({
+    version: options.version,
+    mode: 'browser',
+    platform: process.platform,
+  });
+  const server = createServer();
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: the register's API must never be reachable from the network.
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const policy = loopbackPolicy(port, token);
+  const origin = `http://127.0.0.1:${port}`;
+
+  const serveFiles = serveRendererFiles(options.rendererDir, policy.hosts);
+  server.on('request', (request, response) => void serveFiles(request, response));
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: wsMaxMessageBytes });
+  const clients = new Set<WebSocket>();
+  server.on('upgrade', (request, socket, head) => {
+    const verdict = checkUpgrade(
+      { url: request.url, origin: request.headers.origin, host: request.headers.host },
+      policy,
+    );
+    if (!verdict.ok) {
+      log(`[host] refused a WebSocket (${verdict.reason}) from origin ${request.headers.origin ?? 'none'}`);
+      socket.end(
+        `HTTP/1.1 ${verdict.status} ${verdict.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (client) => {
+      clients.add(client);
+      client.on('close', () => clients.delete(client));
+      attachSession(client, handlers);
+    });
+  });
+
+  return {
+    port,
+    origin,
+    token,
+    pageUrl: `${origin}/#${pageTokenKey}=${token}`,
+    broadcast(event, payload) {
+      for (const client of clients) send(client, { type: 'event', event, payload });
+    },
+    async close() {
+      for (const client of clients) client.close(1001, 'host stopping');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Give clients a moment to complete the closing handshake, then cut what is left.
+      await new Promise((resolve) => setTimeout(resolve, 50).unref());
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+}

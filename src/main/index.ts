@@ -1,0 +1,49 @@
+/**
+ * Electron main entry: app lifecycle, one register window, IPC. Kept to wiring; each concern is its own file.
+ */
+import { app, powerMonitor, session } from 'electron';
+import path from 'node:path';
+import { appHost, appScheme, registerAppScheme, serveRenderer } from './app-protocol';
+import { createIpcHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register-ipc';
+import { denyAllPermissions, guardNavigation } from './security';
+import { createMainWindow } from './window';
+
+const outDir = path.resolve(import.meta.dirname, '..');
+const isAppUrl = (url: string): boolean => url.startsWith(`${appScheme}://${appHost}/`);
+
+registerAppScheme();
+app.enableSandbox();
+
+// One register per machine account: the window owns the local database (RxDB `multiInstance: false`).
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, isAppUrl));
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  denyAllPermissions(session.defaultSession);
+  serveRenderer(path.join(outDir, 'renderer'));
+
+  const window = createMainWindow(path.join(outDir, 'preload', 'index.cjs'));
+  const ipc = registerIpc(
+    createIpcHandlers({ version: app.getVersion(), mode: 'electron', platform: process.platform }),
+    { webContentsIds: new Set([window.webContents.id]), protocol: `${appScheme}:`, host: appHost },
+  );
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  // After sleep the hub may have moved on; the notice lets the page (and later sync) react.
+  powerMonitor.on('resume', () =>
+    ipc.send(window.webContents, 'app:notice', {
+      level: 'info',
+      code: 'system_resumed',
+      message: 'The register woke from sleep.',
+    }),
+  );
+}
