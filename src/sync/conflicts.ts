@@ -1,0 +1,79 @@
+/**
+ * Conflict handlers, one per document type (DESIGN.md §2: never blind last-write-wins). RxDB calls
+ * `resolve` when the hub answers a push with its own, different master state; the result is written
+ * locally and, if it differs from the master, pushed again.
+ */
+import type { RxConflictHandler, WithDeleted } from 'rxdb';
+import type { Customer } from '../shared/schemas/customer';
+import type { Shift } from '../shared/schemas/shift';
+import { type OrderStatus, type WebOrder, canTransition } from '../shared/schemas/web-order';
+
+/** Plain JSON equality, ignoring RxDB's bookkeeping fields (`_rev`, `_meta`, `_attachments`). */
+export function sameDocument(a: object, b: object): boolean {
+  return stableJson(a) === stableJson(b);
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) => {
+    if (key === '_rev' || key === '_meta' || key === '_attachments') return undefined;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+    }
+    return v;
+  });
+}
+
+/** The hub is the only writer (products, stock, staff, settings) or documents are insert-only (sales, audit). */
+export function masterWins<T>(): RxConflictHandler<T> {
+  return {
+    isEqual: (a, b) => sameDocument(a, b),
+    resolve: async (i) => i.realMasterState,
+  };
+}
+
+/**
+ * Web orders move through the hub's state machine. If the register's wanted status is still a legal move
+ * from the hub's status, the register asks again from the hub's state; otherwise the hub's state stands
+ * (e.g. the order was cancelled online while the clerk was handing it over).
+ */
+export const orderConflictHandler: RxConflictHandler<WebOrder> = {
+  isEqual: (a, b) => sameDocument(a, b),
+  resolve: async ({ realMasterState, newDocumentState }) => {
+    const wanted: OrderStatus = newDocumentState.status;
+    if (wanted !== realMasterState.status && canTransition(realMasterState.status, wanted)) {
+      return { ...realMasterState, status: wanted, updatedAt: newDocumentState.updatedAt };
+    }
+    return realMasterState;
+  },
+};
+
+/**
+ * Customers merge field by field: consent by its own timestamp (a "no" given at the counter must not be
+ * overwritten by an older "yes" from the web), contact details by `updatedAt`, loyalty points always from the
+ * hub (they are derived from its ledger).
+ */
+export const customerConflictHandler: RxConflictHandler<Customer> = {
+  isEqual: (a, b) => sameDocument(a, b),
+  resolve: async ({ realMasterState: master, newDocumentState: mine }) => {
+    const contactFromMine = mine.updatedAt > master.updatedAt;
+    const merged: WithDeleted<Customer> = {
+      ...master,
+      email: contactFromMine ? mine.email : master.email,
+      name: contactFromMine ? mine.name : master.name,
+      phone: contactFromMine ? mine.phone : master.phone,
+      consent: mine.consent.updatedAt > master.consent.updatedAt ? mine.consent : master.consent,
+      loyaltyPoints: master.loyaltyPoints,
+      updatedAt: contactFromMine ? mine.updatedAt : master.updatedAt,
+    };
+    return merged;
+  },
+};
+
+/** A closed shift stays closed; the register's close (with its count) wins over an open master. */
+export const shiftConflictHandler: RxConflictHandler<Shift> = {
+  isEqual: (a, b) => sameDocument(a, b),
+  resolve: async ({ realMasterState: master, newDocumentState: mine }) => {
+    if (master.status === 'closed') return master;
+    return mine.status === 'closed' ? { ...master, ...mine } : master;
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * The register's RxDB database: one per register, owned by one window (`multiInstance: false`), with the
+ * collections of `src/shared/schemas/collections.ts`. The storage is passed in: Dexie (IndexedDB, strict
+ * durability) in the renderer, memory in Node tests.
+ */
+import { type RxCollection, type RxDatabase, type RxStorage, addRxPlugin, createRxDatabase } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import type { AuditEntry } from '../shared/schemas/audit';
+import { type CollectionName, collectionNames, rxSchemaOf } from '../shared/schemas/collections';
+import type { Customer } from '../shared/schemas/customer';
+import type { Product } from '../shared/schemas/product';
+import type { SaleDocument } from '../shared/schemas/sale';
+import type { StoreSettings } from '../shared/schemas/settings';
+import type { Shift } from '../shared/schemas/shift';
+import type { Staff } from '../shared/schemas/staff';
+import type { StockLevel } from '../shared/schemas/stock-level';
+import type { WebOrder } from '../shared/schemas/web-order';
+import { customerConflictHandler, masterWins, orderConflictHandler, shiftConflictHandler } from './conflicts';
+import { migrationStrategies } from './migrations';
+
+addRxPlugin(RxDBLocalDocumentsPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+/** The typed collections of a register database. */
+export interface TillCollections {
+  products: RxCollection<Product>;
+  stock: RxCollection<StockLevel>;
+  sales: RxCollection<SaleDocument>;
+  orders: RxCollection<WebOrder>;
+  customers: RxCollection<Customer>;
+  staff: RxCollection<Staff>;
+  shifts: RxCollection<Shift>;
+  audit: RxCollection<AuditEntry>;
+  settings: RxCollection<StoreSettings>;
+}
+
+/** A register database. */
+export type TillDatabase = RxDatabase<TillCollections>;
+
+const conflictHandlers: Partial<Record<CollectionName, unknown>> = {
+  orders: orderConflictHandler,
+  customers: customerConflictHandler,
+  shifts: shiftConflictHandler,
+};
+
+/**
+ * Opens (or creates) a register database. `name` is per register and per hub, so re-enrolling with another
+ * hub never mixes data. The same name reopens the same data after a restart.
+ */
+export async function openTillDatabase(options: {
+  name: string;
+  storage: RxStorage<unknown, unknown>;
+}): Promise<TillDatabase> {
+  const db = await createRxDatabase<TillCollections>({
+    name: options.name,
+    storage: options.storage,
+    // One window owns the database; the customer display gets its cart over IPC (DESIGN.md §1).
+    multiInstance: false,
+    localDocuments: true,
+    closeDuplicates: true,
+  });
+  const specs = Object.fromEntries(
+    collectionNames.map((name) => [
+      name,
+      {
+        schema: rxSchemaOf(name) as never,
+        conflictHandler: (conflictHandlers[name] ?? masterWins()) as never,
+        migrationStrategies: migrationStrategies[name] ?? {},
+        localDocuments: false,
+      },
+    ]),
+  );
+  await db.addCollections(specs);
+  return db;
+}

@@ -1,0 +1,85 @@
+/**
+ * Tracks this register's sales that have not reached the hub yet: the count and the oldest, for the sync
+ * status, and "has this sale reached the hub?" per sale. A sale is acknowledged once RxDB has recorded the
+ * hub's state of it (after a successful push, or after pulling it back), which survives restarts.
+ */
+import { getAssumedMasterState } from 'rxdb';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { BehaviorSubject, type Subscription } from 'rxjs';
+import type { SaleDocument } from '../shared/schemas/sale';
+import type { TillDatabase } from './database';
+
+/** Sales waiting for the hub. */
+export interface PendingSales {
+  count: number;
+  /** ISO time of the oldest waiting sale, or null when none waits. */
+  oldest: string | null;
+}
+
+const CHUNK = 500;
+
+/** Watches the sales replication and keeps the set of unacknowledged sales of `registerId`. */
+export async function trackPendingSales(
+  db: TillDatabase,
+  state: RxReplicationState<unknown, unknown>,
+  registerId: string,
+) {
+  const pending = new Map<string, string>(); // id → createdAt
+  const pending$ = new BehaviorSubject<PendingSales>({ count: 0, oldest: null });
+  const publish = () => {
+    let oldest: string | null = null;
+    for (const at of pending.values()) if (oldest === null || at < oldest) oldest = at;
+    pending$.next({ count: pending.size, oldest });
+  };
+
+  const subs: Subscription[] = [];
+  // Subscribe before the initial scan so nothing pushed meanwhile is missed.
+  subs.push(
+    state.sent$.subscribe((doc) => {
+      const id = (doc as { id?: string }).id;
+      if (id && pending.delete(id)) publish();
+    }),
+    db.sales.insert$.subscribe((ev) => {
+      const sale = ev.documentData as SaleDocument;
+      if (sale.registerId === registerId) {
+        pending.set(sale.id, sale.createdAt);
+        publish();
+      }
+    }),
+  );
+
+  await state.startPromise;
+  const internal = state.internalReplicationState;
+  const mine = await db.sales.find({ selector: { registerId }, sort: [{ createdAt: 'asc' }] }).exec();
+  for (let i = 0; i < mine.length; i += CHUNK) {
+    const chunk = mine.slice(i, i + CHUNK);
+    const known = internal
+      ? await getAssumedMasterState(
+          internal as never,
+          chunk.map((d) => d.primary),
+        )
+      : {};
+    for (const d of chunk) {
+      if (!(d.primary in known)) pending.set(d.primary, d.createdAt);
+    }
+  }
+  // Anything sent during the scan was removed by sent$ — but the scan may have re-added it; re-check those.
+  if (internal && pending.size > 0) {
+    const ids = [...pending.keys()];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const known = await getAssumedMasterState(internal as never, ids.slice(i, i + CHUNK));
+      for (const id of Object.keys(known)) pending.delete(id);
+    }
+  }
+  publish();
+
+  return {
+    pending$: pending$.asObservable(),
+    /** Whether the sale with `id` is still waiting for the hub. */
+    isPending: (id: string) => pending.has(id),
+    stop() {
+      for (const s of subs) s.unsubscribe();
+      pending$.complete();
+    },
+  };
+}

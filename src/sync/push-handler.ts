@@ -1,0 +1,68 @@
+/**
+ * The push handler: sends rows to the hub and, when the hub refuses some documents with a 400, quarantines
+ * exactly those and pushes the rest, so one bad document never blocks the queue (RxDB retries a failed push
+ * forever). Network failures and 5xx are thrown: RxDB keeps the rows and retries after `retryTime`.
+ */
+import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
+import type { CollectionName } from '../shared/schemas/collections';
+import { withDeletedFlag } from './event-stream';
+import { type HubClient, HubError, type PushRow } from './hub-client';
+import type { Quarantine, QuarantineEntry } from './quarantine';
+
+type Doc = Record<string, unknown>;
+
+/** Creates the push handler of one collection. `primaryKey` names the id field in its documents. */
+export function createPushHandler<T>(options: {
+  collection: CollectionName;
+  primaryKey: string;
+  client: HubClient;
+  quarantine: Quarantine;
+  now?: () => Date;
+}) {
+  const idOf = (row: PushRow<Doc>) => String(row.newDocumentState[options.primaryKey]);
+  const entry = (row: PushRow<Doc>, code: string, message: string): QuarantineEntry => ({
+    collection: options.collection,
+    id: idOf(row),
+    code,
+    message,
+    at: (options.now?.() ?? new Date()).toISOString(),
+    document: row.newDocumentState,
+  });
+
+  async function push(rows: PushRow<Doc>[]): Promise<Doc[]> {
+    if (rows.length === 0) return [];
+    try {
+      return await options.client.push<Doc>(options.collection, rows);
+    } catch (error) {
+      if (!(error instanceof HubError) || error.status !== 400) throw error;
+      const named = new Map(error.documents.map((d) => [d.id, d]));
+      const refused = rows.filter((r) => named.has(idOf(r)));
+      if (refused.length > 0) {
+        await options.quarantine.add(
+          refused.map((r) => {
+            const d = named.get(idOf(r));
+            return entry(r, d?.code ?? error.code, d?.message ?? error.message);
+          }),
+        );
+        return push(rows.filter((r) => !named.has(idOf(r))));
+      }
+      // A 400 that names no document: find the culprit row by row rather than block the queue.
+      if (rows.length === 1) {
+        await options.quarantine.add([entry(rows[0] as PushRow<Doc>, error.code, error.message)]);
+        return [];
+      }
+      const conflicts: Doc[] = [];
+      for (const row of rows) conflicts.push(...(await push([row])));
+      return conflicts;
+    }
+  }
+
+  return async (rows: RxReplicationWriteToMasterRow<T>[]): Promise<WithDeleted<T>[]> => {
+    const plain = rows.map((r) => ({
+      assumedMasterState: (r.assumedMasterState ?? null) as Doc | null,
+      newDocumentState: r.newDocumentState as unknown as Doc,
+    }));
+    const conflicts = await push(plain);
+    return conflicts.map((c) => withDeletedFlag(c) as unknown as WithDeleted<T>);
+  };
+}

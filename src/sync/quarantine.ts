@@ -1,0 +1,50 @@
+/**
+ * Quarantine: documents the hub refused (a 400 naming them). They are kept — never deleted — shown to a
+ * manager and included in the diagnostics export, and they never block the documents behind them
+ * (DESIGN.md §2). Since the register validates every document before inserting it, an entry here means a
+ * bug or a hub that disagrees with this register's version; either way a person must look.
+ */
+import type { TillDatabase } from './database';
+
+/** One refused document with the hub's reason. */
+export interface QuarantineEntry {
+  collection: string;
+  id: string;
+  code: string;
+  message: string;
+  /** When the hub refused it (ISO time). */
+  at: string;
+  document: Record<string, unknown>;
+}
+
+const KEY = 'quarantine';
+
+/** Reads and appends quarantine entries, kept in one local document of the register database. */
+export function createQuarantine(db: TillDatabase) {
+  // Appends are serialised so two concurrent pushes never overwrite each other's entries.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function list(): Promise<QuarantineEntry[]> {
+    const doc = await db.getLocal<{ entries: QuarantineEntry[] }>(KEY);
+    return doc ? [...(doc.get('entries') as QuarantineEntry[])] : [];
+  }
+
+  return {
+    list,
+    /** Adds entries (an entry for the same collection and id is replaced, keeping its latest reason). */
+    add(entries: QuarantineEntry[]): Promise<void> {
+      const run = queue.then(async () => {
+        const current = await list();
+        const key = (e: QuarantineEntry) => `${e.collection}/${e.id}`;
+        const byKey = new Map(current.map((e) => [key(e), e]));
+        for (const e of entries) byKey.set(key(e), e);
+        await db.upsertLocal(KEY, { entries: [...byKey.values()] });
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+/** The quarantine of one register database. */
+export type Quarantine = ReturnType<typeof createQuarantine>;
