@@ -1,0 +1,61 @@
+/**
+ * The payment gateway the hub charges web orders through. `SimulatedGateway` stands in for a real one in
+ * the demo and tests: a token starting `tok_decline` is declined; every other token is charged. Charges
+ * and refunds are idempotent by key, as real gateways are, so a retried request never charges twice.
+ */
+import { randomUUID } from 'node:crypto';
+
+/** A charge request. `token` is what the web store's payment form produced. */
+export interface ChargeRequest {
+  amount: number;
+  currency: string;
+  token: string;
+  idempotencyKey: string;
+  description?: string;
+}
+
+/** The outcome of a charge or refund. */
+export type GatewayResult =
+  { ok: true; reference: string } | { ok: false; code: 'card_declined' | 'refund_refused'; message: string };
+
+/** What the hub needs of a card gateway; a real gateway's adapter implements this. */
+export interface PaymentGateway {
+  charge(request: ChargeRequest): Promise<GatewayResult>;
+  refund(request: { reference: string; amount: number; idempotencyKey: string }): Promise<GatewayResult>;
+}
+
+/** An in-process gateway with the behaviour of a real one, minus the money. */
+export class SimulatedGateway implements PaymentGateway {
+  private readonly byKey = new Map<string, GatewayResult>();
+  private readonly charges = new Map<string, { amount: number; refunded: number }>();
+
+  async charge(request: ChargeRequest): Promise<GatewayResult> {
+    const previous = this.byKey.get(`charge:${request.idempotencyKey}`);
+    if (previous) return previous;
+    const result: GatewayResult = request.token.startsWith('tok_decline')
+      ? { ok: false, code: 'card_declined', message: 'the card was declined' }
+      : { ok: true, reference: `ch_${randomUUID().replace(/-/g, '')}` };
+    if (result.ok) this.charges.set(result.reference, { amount: request.amount, refunded: 0 });
+    this.byKey.set(`charge:${request.idempotencyKey}`, result);
+    return result;
+  }
+
+  async refund(request: {
+    reference: string;
+    amount: number;
+    idempotencyKey: string;
+  }): Promise<GatewayResult> {
+    const previous = this.byKey.get(`refund:${request.idempotencyKey}`);
+    if (previous) return previous;
+    const charge = this.charges.get(request.reference);
+    let result: GatewayResult;
+    if (!charge || charge.refunded + request.amount > charge.amount || request.amount <= 0) {
+      result = { ok: false, code: 'refund_refused', message: 'nothing left to refund on that charge' };
+    } else {
+      charge.refunded += request.amount;
+      result = { ok: true, reference: `re_${randomUUID().replace(/-/g, '')}` };
+    }
+    this.byKey.set(`refund:${request.idempotencyKey}`, result);
+    return result;
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The demo seed (DESIGN.md §3): two stores with settings, the demo enrollment codes, a catalogue with
+ * stock in both stores (entered as ledger receipts, so levels equal the ledger), staff with PINs and
+ * customers with web histories. Applied only to an empty database.
+ */
+import type { StoreSettings } from '../../../src/shared/schemas/settings';
+import type { Db, Queryable } from '../db/port';
+import { demoCatalogue, hash } from './seed-catalogue';
+import { hashPin } from './secrets';
+import { type Movement, applyLevelDeltas, insertMovements } from './stock';
+
+/** What the seed made, for printing at start. */
+export interface SeedSummary {
+  stores: { id: string; name: string }[];
+  codes: { code: string; storeId: string }[];
+  staff: { id: string; name: string; storeId: string; role: string; pin: string }[];
+  products: number;
+  sampleProducts: { sku: string; name: string; barcode: string }[];
+  customers: { email: string; name: string }[];
+}
+
+const STORES = [
+  { id: 'store-1', code: '1', name: 'Till Downtown', std: 88_750, stdName: 'Sales tax 8.875%' },
+  { id: 'store-2', code: '2', name: 'Till Riverside', std: 70_000, stdName: 'Sales tax 7%' },
+];
+const CODES = [
+  { code: 'DEMO-S1-R1', storeId: 'store-1' },
+  { code: 'DEMO-S1-R2', storeId: 'store-1' },
+  { code: 'DEMO-S2-R1', storeId: 'store-2' },
+];
+const STAFF = [
+  { id: 'staff-alice', storeId: 'store-1', name: 'Alice Manager', role: 'manager', pin: '1234' },
+  { id: 'staff-bob', storeId: 'store-1', name: 'Bob Clerk', role: 'clerk', pin: '1111' },
+  { id: 'staff-carla', storeId: 'store-2', name: 'Carla Manager', role: 'manager', pin: '4321' },
+  { id: 'staff-dan', storeId: 'store-2', name: 'Dan Clerk', role: 'clerk', pin: '2222' },
+];
+const CUSTOMERS = [
+  'Ada Lovelace',
+  'Grace Hopper',
+  'Alan Turing',
+  'Katherine Johnson',
+  'Linus Pauling',
+  'Marie Curie',
+  'Nikola Tesla',
+  'Rosalind Franklin',
+  'Tim Berners-Lee',
+  'Hedy Lamarr',
+  'Claude Shannon',
+  'Barbara Liskov',
+];
+
+/** Settings of a demo store. */
+function settingsOf(store: (typeof STORES)[number], now: string): StoreSettings {
+  return {
+    storeId: store.id,
+    storeCode: store.code,
+    name: store.name,
+    currency: 'USD',
+    locale: 'en-US',
+    priceMode: 'tax-exclusive',
+    taxRates: [
+      { code: 'std', name: store.stdName, ratePpm: store.std },
+      { code: 'reduced', name: 'Groceries 0%', ratePpm: 0 },
+    ],
+    approvals: { lineDiscountBp: 2000, cartDiscountBp: 1500, discountAmount: 5000, overrideDropBp: 2500 },
+    receiptHeader: [store.name, '1 Main Street'],
+    receiptFooter: ['Thank you for shopping with us', 'Returns within 30 days with receipt'],
+    updatedAt: now,
+  };
+}
+
+/** Seeds an empty database; returns null (and changes nothing) when it already has stores. */
+export async function seedDemo(db: Db, options: { products?: number } = {}): Promise<SeedSummary | null> {
+  const productCount = options.products ?? 3000;
+  const catalogue = demoCatalogue(productCount);
+  const pins = await Promise.all(STAFF.map((s) => hashPin(s.pin)));
+  const now = new Date().toISOString();
+  const seeded = await db.transaction(async (tx) => {
+    const existing = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM stores');
+    if ((existing[0]?.n ?? 0) > 0) return false;
+    for (const s of STORES) {
+      await tx.query('INSERT INTO stores (id, code, name) VALUES ($1, $2, $3)', [s.id, s.code, s.name]);
+      await tx.query('INSERT INTO store_settings (store_id, doc) VALUES ($1, $2)', [
+        s.id,
+        JSON.stringify(settingsOf(s, now)),
+      ]);
+    }
+    for (const c of CODES) {
+      await tx.query('INSERT INTO enrollment_codes (code, store_id, reusable) VALUES ($1, $2, true)', [
+        c.code,
+        c.storeId,
+      ]);
+    }
+    for (const [i, s] of STAFF.entries()) {
+      await tx.query('INSERT INTO staff (id, store_id, name, role, pin_hash) VALUES ($1, $2, $3, $4, $5)', [
+        s.id,
+        s.storeId,
+        s.name,
+        s.role,
+        pins[i],
+      ]);
+    }
+    await seedCatalogue(tx, catalogue);
+    await seedCustomers(tx, catalogue);
+    return true;
+  });
+  if (!seeded) return null;
+  return {
+    stores: STORES.map((s) => ({ id: s.id, name: s.name })),
+    codes: CODES,
+    staff: STAFF,
+    products: catalogue.length,
+    sampleProducts: catalogue.slice(0, 5).map((p) => ({ sku: p.sku, name: p.name, barcode: p.barcode })),
+    customers: CUSTOMERS.slice(0, 3).map((name) => ({ name, email: emailOf(name) })),
+  };
+}
+
+const emailOf = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`;
+
+async function seedCatalogue(tx: Queryable, catalogue: ReturnType<typeof demoCatalogue>): Promise<void> {
+  await tx.query(
+    `INSERT INTO products (sku, name, price, currency, tax_code, category)
+     SELECT p.sku, p.name, p.price, 'USD', p.tax_code, p.category
+     FROM jsonb_to_recordset($1::jsonb) AS p(sku text, name text, price bigint, tax_code text, category text)`,
+    [
+      JSON.stringify(
+        catalogue.map((p) => ({
+          sku: p.sku,
+          name: p.name,
+          price: p.price,
+          tax_code: p.taxCode,
+          category: p.category,
+        })),
+      ),
+    ],
+  );
+  await tx.query('INSERT INTO product_barcodes (barcode, sku) SELECT * FROM unnest($1::text[], $2::text[])', [
+    catalogue.map((p) => p.barcode),
+    catalogue.map((p) => p.sku),
+  ]);
+  // Opening stock as receipts into the ledger; about one SKU in twenty is out of stock at Riverside.
+  const receipts: Movement[] = [];
+  for (const p of catalogue) {
+    for (const store of STORES) {
+      const h = hash(`${store.id}:${p.sku}`);
+      const qty = store.id === 'store-2' && h % 20 === 0 ? 0 : 5 + (h % 46);
+      if (qty > 0)
+        receipts.push({
+          storeId: store.id,
+          sku: p.sku,
+          onHandDelta: qty,
+          reservedDelta: 0,
+          reason: 'receipt',
+        });
+    }
+  }
+  await insertMovements(tx, receipts);
+  await applyLevelDeltas(tx, receipts);
+}
+
+async function seedCustomers(tx: Queryable, catalogue: ReturnType<typeof demoCatalogue>): Promise<void> {
+  for (const [i, name] of CUSTOMERS.entries()) {
+    const id = `cus-demo-${i + 1}`;
+    const consent = {
+      personalization: i % 4 !== 3,
+      marketing: i % 2 === 0,
+      updatedAt: new Date().toISOString(),
+    };
+    await tx.query(
+      `INSERT INTO customers (id, email, name, phone, consent, loyalty_points, home_store_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        id,
+        emailOf(name),
+        name,
+        `+1 555 01${String(i).padStart(2, '0')}`,
+        JSON.stringify(consent),
+        0,
+        i % 2 === 0 ? 'store-1' : 'store-2',
+      ],
+    );
+    // A web history: views over the past days, a cart left two days ago, and a checkout.
+    const picks = [0, 1, 2, 3]
+      .map((k) => catalogue[(hash(`${id}:${k}`) % catalogue.length) | 0]?.sku)
+      .filter(Boolean) as string[];
+    const session = `sess-demo-${i + 1}`;
+    for (const [k, sku] of picks.entries()) {
+      await tx.query(
+        `INSERT INTO customer_events (session_id, customer_id, type, sku, qty, at)
+         VALUES ($1, $2, 'product_view', $3, NULL, now() - make_interval(days => $4)),
+                ($1, $2, 'product_view', $3, NULL, now() - make_interval(days => $4, hours => 1))`,
+        [session, id, sku, k + 1],
+      );
+    }
+    const cartSku = picks[0];
+    if (cartSku) {
+      await tx.query(
+        `INSERT INTO customer_events (session_id, customer_id, type, sku, qty, at) VALUES ($1, $2, 'cart_add', $3, 1, now() - interval '2 days')`,
+        [session, id, cartSku],
+      );
+      await tx.query(
+        `INSERT INTO carts (session_id, customer_id, lines, status, updated_at) VALUES ($1, $2, $3, 'open', now() - interval '2 days')`,
+        [session, id, JSON.stringify({ [cartSku]: 1 })],
+      );
+    }
+  }
+}

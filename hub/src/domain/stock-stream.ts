@@ -1,0 +1,95 @@
+/**
+ * The storefront's live stock stream. Each committed level change arrives in a notification with the
+ * level after the change; every listener gets `{"sku","storeId","onHand","reserved","available"}` —
+ * the frame is serialised once and written to all listeners that want that SKU.
+ */
+import type { SseConnection } from '../http/sse';
+import { frame } from '../http/sse';
+import type { AtpModel } from './atp';
+import type { ChangeBus } from './changes';
+
+/** The longest a busy stream holds events back to write them together. */
+const FLUSH_MS = 25;
+
+interface Listener {
+  conn: SseConnection;
+  /** Only these SKUs, or every SKU when null. */
+  skus: ReadonlySet<string> | null;
+  /** Frames waiting for this turn of the event loop to end. */
+  pending: string;
+}
+
+/** All storefront stock streams of this process. */
+export class StockStream {
+  private readonly listeners = new Set<Listener>();
+  private readonly unsubscribe: () => void;
+
+  constructor(bus: ChangeBus, atp: AtpModel) {
+    this.unsubscribe = bus.subscribe({
+      onChange: (change) => {
+        if (this.listeners.size === 0) return;
+        for (const level of change.levels) {
+          const { available } = atp.atp(level.storeId, level.sku, level.onHand, level.reserved);
+          const text = frame(
+            JSON.stringify({
+              sku: level.sku,
+              storeId: level.storeId,
+              onHand: level.onHand,
+              reserved: level.reserved,
+              available,
+            }),
+          );
+          for (const l of this.listeners) if (!l.skus || l.skus.has(level.sku)) l.pending += text;
+        }
+        this.scheduleFlush();
+      },
+      onGap: () => undefined,
+    });
+  }
+
+  private flushTimer: NodeJS.Immediate | NodeJS.Timeout | null = null;
+  private lastFlush = 0;
+
+  /**
+   * Writes what queued up with one write per listener, at most once per FLUSH_MS: a socket write is a
+   * system call, and at hundreds of commits a second one write per commit per listener would cost more
+   * than the events themselves. A quiet stream is written at once (the end of this event-loop turn).
+   */
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    const wait = this.lastFlush + FLUSH_MS - Date.now();
+    const flush = () => {
+      this.flushTimer = null;
+      this.lastFlush = Date.now();
+      for (const l of this.listeners) {
+        if (l.pending === '') continue;
+        l.conn.sendFrame(l.pending);
+        l.pending = '';
+      }
+    };
+    this.flushTimer = wait > 0 ? setTimeout(flush, wait) : setImmediate(flush);
+  }
+
+  /** Adds a listener. */
+  add(conn: SseConnection, skus: ReadonlySet<string> | null): void {
+    const listener = { conn, skus, pending: '' };
+    this.listeners.add(listener);
+    conn.onClose(() => this.listeners.delete(listener));
+  }
+
+  /** How many listeners are connected (health and bench). */
+  get size(): number {
+    return this.listeners.size;
+  }
+
+  /** Closes every stream. */
+  close(): void {
+    this.unsubscribe();
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer as NodeJS.Timeout);
+      clearImmediate(this.flushTimer as NodeJS.Immediate);
+    }
+    for (const l of this.listeners) l.conn.close();
+    this.listeners.clear();
+  }
+}

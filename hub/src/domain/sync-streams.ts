@@ -1,0 +1,160 @@
+/**
+ * The registers' event stream (`GET /api/v1/sync/stream`). For each (store, collection) with listeners
+ * this process keeps one cursor and, when a notification says that pair changed, pulls from the cursor
+ * with the same xmin-bounded query as a pull — so a stream event's checkpoint is as safe as a pull's —
+ * and sends the page to every listener of that store. One query per change, however many registers.
+ */
+import type { Db } from '../db/port';
+import type { SseConnection } from '../http/sse';
+import { frame } from '../http/sse';
+import type { Change, ChangeBus } from './changes';
+import { pullDefinitions } from './collections';
+import { type Checkpoint, frontier, pullPage } from './pull';
+
+const PAGE = 200;
+/**
+ * A pump reads at most this often: under load many commits arrive close together and one read serves them
+ * all (registers replicate in the background; a storefront's latency comes from the stock stream). Also the
+ * retry interval while a notified transaction's rows are not yet readable (an older one is still open).
+ */
+const MIN_INTERVAL_MS = 100;
+const GIVE_UP_MS = 30_000;
+
+interface Listener {
+  storeId: string;
+  conn: SseConnection;
+}
+
+/** One (store, collection) cursor. */
+class Pump {
+  private cursor: Promise<Checkpoint>;
+  private wanted = 0n;
+  private running = false;
+  private dirty = false;
+  private waitingSince = 0;
+  private lastRun = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    readonly collection: string,
+    readonly storeId: string,
+    private readonly emit: (frameText: string) => void,
+  ) {
+    // Start at what is safe now: the register pulls up to here (at least) after its RESYNC.
+    this.cursor = frontier(db, pullDefinitions[collection]!, storeId);
+  }
+
+  poke(xid: bigint): void {
+    if (xid > this.wanted) this.wanted = xid;
+    this.dirty = true;
+    if (this.running || this.timer) return;
+    const wait = this.lastRun + MIN_INTERVAL_MS - Date.now();
+    if (wait <= 0) void this.run();
+    else this.timer = setTimeout(() => ((this.timer = null), void this.run()), wait).unref();
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    this.lastRun = Date.now();
+    let retry = false;
+    try {
+      const def = pullDefinitions[this.collection]!;
+      let cursor = await this.cursor;
+      while (this.dirty) {
+        this.dirty = false;
+        for (;;) {
+          const page = await pullPage(this.db, def, this.storeId, cursor, PAGE);
+          if (page.documents.length === 0) break;
+          cursor = page.checkpoint;
+          this.cursor = Promise.resolve(cursor);
+          this.emit(
+            frame(
+              JSON.stringify({ collection: this.collection, documents: page.documents, checkpoint: cursor }),
+            ),
+          );
+          if (page.documents.length < PAGE) break;
+        }
+      }
+      if (BigInt(cursor.xid) < this.wanted) retry = this.stillWaiting();
+      else this.waitingSince = 0;
+    } catch {
+      // A failed read (database restarting) is retried like an unreadable row; a cursor that never
+      // started starts again from the frontier.
+      const def = pullDefinitions[this.collection]!;
+      this.cursor = this.cursor.catch(() => frontier(this.db, def, this.storeId));
+      retry = this.stillWaiting();
+    } finally {
+      this.running = false;
+    }
+    // Commits that arrived during the read, or rows not yet readable: read again (throttled by poke).
+    if (retry || this.dirty) this.poke(0n);
+  }
+
+  /** Whether to keep retrying for the notified rows (given up after GIVE_UP_MS). */
+  private stillWaiting(): boolean {
+    const now = Date.now();
+    if (this.waitingSince === 0) this.waitingSince = now;
+    if (now - this.waitingSince > GIVE_UP_MS) {
+      // The notified rows were overwritten or removed since; nothing more will come for that xid.
+      this.wanted = 0n;
+      this.waitingSince = 0;
+      return false;
+    }
+    return true;
+  }
+}
+
+/** All register streams of this hub process. */
+export class SyncStreams {
+  private readonly listeners = new Set<Listener>();
+  private readonly pumps = new Map<string, Pump>();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly db: Db,
+    bus: ChangeBus,
+  ) {
+    this.unsubscribe = bus.subscribe({
+      onChange: (change) => this.onChange(change),
+      // Notifications were lost: every register must re-pull from its own checkpoint.
+      onGap: () => this.listeners.forEach((l) => l.conn.send('RESYNC')),
+    });
+  }
+
+  /** Adds a register's stream; sends RESYNC first, as on every (re)connect. */
+  add(storeId: string, conn: SseConnection): void {
+    const listener = { storeId, conn };
+    this.listeners.add(listener);
+    for (const collection of Object.keys(pullDefinitions)) this.pump(collection, storeId);
+    conn.onClose(() => this.listeners.delete(listener));
+    conn.send('RESYNC');
+  }
+
+  private pump(collection: string, storeId: string): Pump {
+    const scope = pullDefinitions[collection]!.storeColumn ? storeId : '*';
+    const key = `${collection}\u0000${scope}`;
+    let pump = this.pumps.get(key);
+    if (!pump) {
+      pump = new Pump(this.db, collection, scope, (text) => {
+        for (const l of this.listeners) if (scope === '*' || l.storeId === scope) l.conn.sendFrame(text);
+      });
+      this.pumps.set(key, pump);
+    }
+    return pump;
+  }
+
+  private onChange(change: Change): void {
+    for (const [collection, storeId] of change.collections) {
+      const key = `${collection}\u0000${storeId ?? '*'}`;
+      this.pumps.get(key)?.poke(change.xid);
+    }
+  }
+
+  /** Closes every stream. */
+  close(): void {
+    this.unsubscribe();
+    for (const l of this.listeners) l.conn.close();
+    this.listeners.clear();
+  }
+}
