@@ -108,7 +108,7 @@ export default tseslint.config(
   {
     // Replication: runs in the renderer and under Node tests; storage, fetch and SSE are passed in.
     files: ['src/sync/**/*.ts'],
-    ignores: ['src/sync/**/*.test.ts'],
+    ignores: ['src/sync/**/*.test.ts', 'src/sync/**/test-*.ts'],
     rules: {
       'no-restricted-imports': restrict({
         patterns: [noNode, noElectron, noReact, noProjectOutside(['sync'])],

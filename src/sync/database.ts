@@ -8,6 +8,7 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import type { AuditEntry } from '../shared/schemas/audit';
 import { type CollectionName, collectionNames, rxSchemaOf } from '../shared/schemas/collections';
+import type { RxJsonSchemaLike } from '../shared/schemas/rx-schema';
 import type { Customer } from '../shared/schemas/customer';
 import type { Product } from '../shared/schemas/product';
 import type { SaleDocument } from '../shared/schemas/sale';
@@ -17,7 +18,7 @@ import type { Staff } from '../shared/schemas/staff';
 import type { StockLevel } from '../shared/schemas/stock-level';
 import type { WebOrder } from '../shared/schemas/web-order';
 import { customerConflictHandler, masterWins, orderConflictHandler, shiftConflictHandler } from './conflicts';
-import { migrationStrategies } from './migrations';
+import { type Strategies, migrationStrategies } from './migrations';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -33,6 +34,12 @@ export interface TillCollections {
   shifts: RxCollection<Shift>;
   audit: RxCollection<AuditEntry>;
   settings: RxCollection<StoreSettings>;
+}
+
+/** A schema change: how the derived RxDB schema changes and the strategies that carry old documents over. */
+export interface SchemaChange {
+  schema: (current: RxJsonSchemaLike) => RxJsonSchemaLike;
+  strategies: Strategies;
 }
 
 /** A register database. */
@@ -51,6 +58,8 @@ const conflictHandlers: Partial<Record<CollectionName, unknown>> = {
 export async function openTillDatabase(options: {
   name: string;
   storage: RxStorage<unknown, unknown>;
+  /** Schema changes layered on the shared ones, with their strategies (tests of a version bump). */
+  schemaChanges?: Partial<Record<CollectionName, SchemaChange>>;
 }): Promise<TillDatabase> {
   const db = await createRxDatabase<TillCollections>({
     name: options.name,
@@ -61,15 +70,18 @@ export async function openTillDatabase(options: {
     closeDuplicates: true,
   });
   const specs = Object.fromEntries(
-    collectionNames.map((name) => [
-      name,
-      {
-        schema: rxSchemaOf(name) as never,
-        conflictHandler: (conflictHandlers[name] ?? masterWins()) as never,
-        migrationStrategies: migrationStrategies[name] ?? {},
-        localDocuments: false,
-      },
-    ]),
+    collectionNames.map((name) => {
+      const change = options.schemaChanges?.[name];
+      return [
+        name,
+        {
+          schema: (change ? change.schema(rxSchemaOf(name)) : rxSchemaOf(name)) as never,
+          conflictHandler: (conflictHandlers[name] ?? masterWins()) as never,
+          migrationStrategies: { ...migrationStrategies[name], ...change?.strategies },
+          localDocuments: false,
+        },
+      ];
+    }),
   );
   await db.addCollections(specs);
   return db;

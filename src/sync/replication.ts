@@ -13,8 +13,8 @@ import { type Quarantine, createQuarantine } from './quarantine';
 
 /** Batch sizes: large pages for the catalogue's initial sync, moderate for the rest. */
 export const defaultBatchSizes: Record<CollectionName, number> = {
-  products: 2000,
-  stock: 2000,
+  products: 1000,
+  stock: 1000,
   sales: 500,
   orders: 200,
   customers: 200,

@@ -1,0 +1,22 @@
+// `npm run bench`: runs every benchmark in turn (each prints its table and writes JSON to bench/results/).
+// Benchmarks are never part of `npm test`: they measure, they do not assert.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const root = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const hub = JSON.parse(readFileSync(new URL('../hub/package.json', import.meta.url), 'utf8'));
+
+const runs = [];
+if (hub.scripts?.['bench:hub']) runs.push(['hub', ['run', 'bench:hub', '--workspace', 'hub']]);
+if (root.scripts?.['bench:sync']) runs.push(['sync', ['run', 'bench:sync']]);
+
+let failed = 0;
+for (const [name, args] of runs) {
+  console.log(`\n=== bench: ${name} ===`);
+  const result = spawnSync('npm', args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    failed += 1;
+    console.error(`bench ${name} failed (exit ${result.status})`);
+  }
+}
+process.exit(failed === 0 ? 0 : 1);
