@@ -20,7 +20,7 @@ export interface QuarantineEntry {
 const KEY = 'quarantine';
 
 /** Reads and appends quarantine entries, kept in one local document of the register database. */
-export function createQuarantine(db: TillDatabase) {
+export function createQuarantine(db: TillDatabase, onChange?: (count: number) => void) {
   // Appends are serialised so two concurrent pushes never overwrite each other's entries.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -39,6 +39,7 @@ export function createQuarantine(db: TillDatabase) {
         const byKey = new Map(current.map((e) => [key(e), e]));
         for (const e of entries) byKey.set(key(e), e);
         await db.upsertLocal(KEY, { entries: [...byKey.values()] });
+        onChange?.(byKey.size);
       });
       queue = run.catch(() => undefined);
       return run;

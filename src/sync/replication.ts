@@ -4,9 +4,12 @@
  * what changed (and `RESYNC` on every reconnect). Failed requests are retried by RxDB after `retryTime`.
  */
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
+import type { RxReplicationWriteToMasterRow } from 'rxdb';
+import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import { type CollectionName, collectionNames, collections } from '../shared/schemas/collections';
 import type { TillDatabase } from './database';
 import { type OpenEventStream, createSyncStream, withDeletedFlag } from './event-stream';
+import { type Backoff, createBackoff } from './backoff';
 import type { HubClient } from './hub-client';
 import { createPushHandler } from './push-handler';
 import { type Quarantine, createQuarantine } from './quarantine';
@@ -35,6 +38,22 @@ export interface ReplicationOptions {
   batchSizes?: Partial<Record<CollectionName, number>>;
   /** Identifies this register's replication; changing it restarts from empty checkpoints. */
   identifier: string;
+  /** Shared back-off for failed requests (default: 0.5 s doubling to 30 s, released when the stream reopens). */
+  backoff?: Backoff;
+  /** Told when the number of quarantined documents changes. */
+  onQuarantine?: (count: number) => void;
+  /** Told after every pull or push: `error` null on success. Feeds the sync status. */
+  onResult?: (collection: CollectionName, error: unknown | null) => void;
+}
+
+/** How far the first sync of each collection has got, for a progress bar. */
+export interface SyncProgress {
+  /** Documents received from the hub so far, per collection. */
+  received: Record<CollectionName, number>;
+  /** Collections that have caught up with the hub at least once. */
+  caughtUp: CollectionName[];
+  /** True once every collection has caught up. */
+  done: boolean;
 }
 
 /** A running replication of every collection. */
@@ -42,6 +61,8 @@ export interface Replication {
   states: Record<CollectionName, RxReplicationState<unknown, unknown>>;
   quarantine: Quarantine;
   stream: ReturnType<typeof createSyncStream>;
+  /** Initial sync progress (documents received per collection, and which have caught up). */
+  progress$: Observable<SyncProgress>;
   /** Resolves when every collection has caught up with the hub at least once. */
   awaitInitial(): Promise<void>;
   /** Resolves when nothing is waiting to be pushed or pulled. */
@@ -58,8 +79,37 @@ export function startReplication(options: ReplicationOptions): Replication {
   const token = options.token();
   if (!token) throw new Error('startReplication: the register is not enrolled');
   const stream = createSyncStream(options.openEventStream, options.client.streamUrl(), token);
-  const quarantine = createQuarantine(options.db);
+  const quarantine = createQuarantine(options.db, options.onQuarantine);
   const sizes = { ...defaultBatchSizes, ...options.batchSizes };
+  const backoff = options.backoff ?? createBackoff();
+  const subs: Subscription[] = [stream.state$.subscribe((s) => s === 'open' && backoff.poke())];
+
+  /** Runs one request behind the shared back-off and reports its outcome. */
+  async function guarded<R>(name: CollectionName, request: () => Promise<R>): Promise<R> {
+    await backoff.wait();
+    try {
+      const result = await request();
+      backoff.succeed();
+      options.onResult?.(name, null);
+      return result;
+    } catch (error) {
+      backoff.fail();
+      options.onResult?.(name, error);
+      throw error;
+    }
+  }
+
+  const pushHandlers = Object.fromEntries(
+    collectionNames.map((name) => [
+      name,
+      createPushHandler<Record<string, unknown>>({
+        collection: name,
+        primaryKey: collections[name].primaryKey,
+        client: options.client,
+        quarantine,
+      }),
+    ]),
+  ) as Record<CollectionName, ReturnType<typeof createPushHandler<Record<string, unknown>>>>;
 
   const states = Object.fromEntries(
     collectionNames.map((name) => {
@@ -93,12 +143,8 @@ export function startReplication(options: ReplicationOptions): Replication {
           ? {
               push: {
                 batchSize: sizes[name],
-                handler: createPushHandler<Record<string, unknown>>({
-                  collection: name,
-                  primaryKey: spec.primaryKey,
-                  client: options.client,
-                  quarantine,
-                }),
+                handler: (rows: RxReplicationWriteToMasterRow<Record<string, unknown>>[]) =>
+                  guarded(name, () => pushHandlers[name](rows)),
               },
             }
           : {}),
@@ -108,10 +154,12 @@ export function startReplication(options: ReplicationOptions): Replication {
   ) as Record<CollectionName, RxReplicationState<unknown, unknown>>;
 
   const all = () => Object.values(states);
+  const progress$ = trackProgress(states, subs);
   return {
     states,
     quarantine,
     stream,
+    progress$,
     async awaitInitial() {
       await Promise.all(all().map((s) => s.awaitInitialReplication()));
     },
@@ -128,8 +176,47 @@ export function startReplication(options: ReplicationOptions): Replication {
       for (const s of all()) s.reSync();
     },
     async cancel() {
+      for (const sub of subs) sub.unsubscribe();
+      backoff.poke();
       stream.close();
       await Promise.all(all().map((s) => s.cancel()));
     },
   };
+}
+
+/** Counts documents received per collection until each has caught up; publishes every 500 documents. */
+function trackProgress(
+  states: Record<CollectionName, RxReplicationState<unknown, unknown>>,
+  subs: Subscription[],
+): Observable<SyncProgress> {
+  const received = Object.fromEntries(collectionNames.map((n) => [n, 0])) as Record<CollectionName, number>;
+  const caughtUp = new Set<CollectionName>();
+  const snapshot = (): SyncProgress => ({
+    received: { ...received },
+    caughtUp: [...caughtUp],
+    done: caughtUp.size === collectionNames.length,
+  });
+  const progress$ = new BehaviorSubject<SyncProgress>(snapshot());
+  let sinceLast = 0;
+  for (const name of collectionNames) {
+    const state = states[name];
+    subs.push(
+      state.received$.subscribe(() => {
+        received[name] += 1;
+        sinceLast += 1;
+        if (sinceLast >= 500) {
+          sinceLast = 0;
+          progress$.next(snapshot());
+        }
+      }),
+    );
+    void state.awaitInitialReplication().then(
+      () => {
+        caughtUp.add(name);
+        progress$.next(snapshot());
+      },
+      () => undefined,
+    );
+  }
+  return progress$.asObservable();
 }
