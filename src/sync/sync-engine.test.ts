@@ -101,6 +101,21 @@ describe('sync engine', () => {
     expect(e.isPending(first.id)).toBe(false);
   });
 
+  it('pause holds sales on the register; resume sends them', async () => {
+    const { engine: e, enrolled } = await start();
+    await e.replication.awaitInitial();
+    await e.replication.pause();
+    const sale = await sell(e, enrolled.registerId, 'SKU-00009', 1);
+    await new Promise((r) => setTimeout(r, 1000));
+    const onHub = async () =>
+      (await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sales WHERE id = $1', [sale.id]))[0]
+        ?.n;
+    expect(await onHub()).toBe(0);
+    expect(e.isPending(sale.id)).toBe(true);
+    await e.replication.resume();
+    await eventually(async () => (await onHub()) === 1, 15_000, 'the sale after resume');
+  });
+
   it('a counter sale shows on the web store’s live stock stream', async () => {
     const { engine: e, enrolled } = await start();
     await e.replication.awaitInitial();
