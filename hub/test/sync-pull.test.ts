@@ -50,6 +50,29 @@ describe.each(DATABASES)('pull on %s', (kind) => {
     expect(again).toEqual({ documents: [], checkpoint });
   });
 
+  it('a register does not pull back the sales it wrote itself, but sees the rest of its store’s', async () => {
+    const me = await hub.enroll('DEMO-S1-R1');
+    const own = makeSale('store-1', [{ sku: 'SKU-00001', qty: 1 }], { registerId: me.registerId });
+    const other = makeSale('store-1', [{ sku: 'SKU-00001', qty: 1 }], { registerId: 'reg-other' });
+    const res = await hub.app.inject({
+      method: 'POST',
+      url: '/api/v1/sync/sales/push',
+      headers: auth(me.token),
+      payload: pushBody([own, other]),
+    });
+    expect(res.statusCode).toBe(200);
+    const ids: (string | undefined)[] = [];
+    let checkpoint: unknown = null;
+    for (;;) {
+      const page = await pull('sales', checkpoint, 100, me.token);
+      ids.push(...page.documents.map((d) => d.id));
+      if (page.documents.length === 0) break;
+      checkpoint = page.checkpoint;
+    }
+    expect(ids).toContain(other.id);
+    expect(ids).not.toContain(own.id);
+  });
+
   it('refuses a malformed checkpoint and an out-of-range limit with 400', async () => {
     const bad = await hub.app.inject({
       url: '/api/v1/sync/products/pull?checkpoint=%7Bnope',

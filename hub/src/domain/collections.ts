@@ -17,6 +17,11 @@ export interface PullDefinition {
   storeColumn: string | null;
   /** An extra SQL condition on `t`, e.g. only recent sales. */
   where?: string;
+  /**
+   * The column naming the register that wrote a row, when a register never needs its own rows back (it
+   * made them): its pull skips them, which halves the work of a drain after an outage.
+   */
+  registerColumn?: string;
   toDocument(row: Row): Record<string, unknown>;
 }
 
@@ -67,6 +72,7 @@ export const pullDefinitions: Readonly<Record<string, PullDefinition>> = {
     from: 'sales t',
     columns: 't.doc',
     storeColumn: 'store_id',
+    registerColumn: 'register_id',
     // Recent sales only: what a register needs to take a return offline.
     where: "t.created_at > now() - interval '90 days'",
     toDocument: (r) => doc(r.doc as Record<string, unknown>),

@@ -51,13 +51,17 @@ export interface PullPage {
   checkpoint: Checkpoint;
 }
 
-/** Reads up to `limit` documents after `checkpoint`; the same checkpoint comes back when nothing is new. */
+/**
+ * Reads up to `limit` documents after `checkpoint`; the same checkpoint comes back when nothing is new.
+ * `registerId` (a register's own pull) skips the rows that register wrote, where the collection says so.
+ */
 export async function pullPage(
   db: Queryable,
   def: PullDefinition,
   storeId: string,
   checkpoint: Checkpoint,
   limit: number,
+  registerId?: string,
 ): Promise<PullPage> {
   const params: unknown[] = [checkpoint.xid, checkpoint.seq, limit];
   const conditions = [
@@ -69,6 +73,10 @@ export async function pullPage(
     conditions.unshift(`t.${def.storeColumn} = $4`);
   }
   if (def.where) conditions.push(def.where);
+  if (def.registerColumn && registerId) {
+    params.push(registerId);
+    conditions.push(`t.${def.registerColumn} <> $${params.length}`);
+  }
   const rows = await db.query<Row>(
     `SELECT ${def.columns}, t.xid::text AS _xid, t.seq AS _seq FROM ${def.from}
      WHERE ${conditions.join(' AND ')} ORDER BY t.xid, t.seq LIMIT $3`,

@@ -46,7 +46,7 @@ export function syncRoutes(app: FastifyInstance, hub: Hub): void {
     if (!def) throw new HttpError(405, 'not_pullable', `${collection} is push-only`);
     const query = parseOr400(pullQuerySchema, request.query, 'query');
     const checkpoint = parseCheckpoint(query.checkpoint);
-    return pullPage(hub.db, def, identity.storeId, checkpoint, query.limit);
+    return pullPage(hub.db, def, identity.storeId, checkpoint, query.limit, identity.registerId);
   });
 
   app.post('/api/v1/sync/:collection/push', async (request) => {
