@@ -34,6 +34,7 @@ export function createPushHandler<T>(options: {
     try {
       return await options.client.push<Doc>(options.collection, rows);
     } catch (error) {
+      if (error instanceof HubError && error.status === 413) return pushSmaller(rows, error);
       if (!(error instanceof HubError) || error.status !== 400) throw error;
       const named = new Map(error.documents.map((d) => [d.id, d]));
       const refused = rows.filter((r) => named.has(idOf(r)));
@@ -55,6 +56,20 @@ export function createPushHandler<T>(options: {
       for (const row of rows) conflicts.push(...(await push([row])));
       return conflicts;
     }
+  }
+
+  /**
+   * The request was over the hub's body limit (a batch of very large sales): halve it until it fits. A
+   * single document that alone exceeds the limit can never be accepted, so it is quarantined rather than
+   * retried forever in front of every later sale.
+   */
+  async function pushSmaller(rows: PushRow<Doc>[], error: HubError): Promise<Doc[]> {
+    if (rows.length === 1) {
+      await options.quarantine.add([entry(rows[0] as PushRow<Doc>, 'document_too_large', error.message)]);
+      return [];
+    }
+    const half = Math.ceil(rows.length / 2);
+    return [...(await push(rows.slice(0, half))), ...(await push(rows.slice(half)))];
   }
 
   return async (rows: RxReplicationWriteToMasterRow<T>[]): Promise<WithDeleted<T>[]> => {
