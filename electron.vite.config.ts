@@ -7,14 +7,19 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 
+/** `@till/shared/*` is src/shared (tsconfig.base.json `paths`). */
+const alias = { '@till/shared': resolve('src/shared') };
+
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       outDir: 'out/main',
       lib: { entry: resolve('src/main/index.ts') },
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       outDir: 'out/preload',
       // Bundle zod and the contract: the sandbox's `require` offers only a few Electron modules.
@@ -25,6 +30,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
+    resolve: { alias },
     build: {
       outDir: 'out/renderer',
       rolldownOptions: { input: resolve('src/renderer/index.html') },

@@ -1,9 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** `@till/shared/*` is src/shared (tsconfig.base.json `paths`); Vite needs it spelled out. */
+export const sharedAlias = { '@till/shared': fileURLToPath(new URL('./src/shared', import.meta.url)) };
 
 // Unit and integration tests live next to the code (`*.test.ts`); e2e specs are Playwright's (e2e/).
 export default defineConfig({
+  resolve: { alias: sharedAlias },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'hub/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'hub/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'out/**', 'dist/**', 'e2e/**'],
     environment: 'node',
     testTimeout: 30_000,

@@ -9,8 +9,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { v7 as uuidv7 } from 'uuid';
-import { openStream } from '../hub/test/sse-client';
+import { makeSale } from '../test/support/sales';
+import { openStream } from '../test/support/sse-client';
 
 /** A running hub process. */
 export interface HubProcess {
@@ -141,38 +141,18 @@ export class Register {
   sale(pool: readonly string[]): { doc: object; after: { sku: string; onHand: number }[] } {
     const n = this.counter++;
     const skus = [0, 1, 2].map((k) => pool[(n * 3 + k) % pool.length]!);
-    const lines = [...new Set(skus)].map((sku, i) => ({
-      lineId: String(i + 1),
-      sku,
-      name: `Bench item ${sku}`,
-      qty: 1,
-      unitPrice: 1000,
-      discount: 0,
-      net: 1000,
-      tax: 89,
-      gross: 1089,
-      taxCode: 'std',
-    }));
-    const gross = lines.length * 1089;
-    const after = lines.map((l) => {
-      const next = (this.onHand.get(l.sku) ?? 0) - 1;
-      this.onHand.set(l.sku, next);
-      return { sku: l.sku, onHand: next };
+    const distinct = [...new Set(skus)];
+    const after = distinct.map((sku) => {
+      const next = (this.onHand.get(sku) ?? 0) - 1;
+      this.onHand.set(sku, next);
+      return { sku, onHand: next };
     });
-    const doc = {
-      id: uuidv7(),
-      kind: 'sale',
-      storeId: this.storeId,
-      registerId: this.registerId,
-      number: `B-${this.registerId.slice(-6)}-${n}`,
-      createdAt: new Date().toISOString(),
-      currency: 'USD',
-      clerkId: 'staff-bench',
-      customerId: null,
-      lines,
-      tenders: [{ method: 'card', amount: gross }],
-      totals: { net: lines.length * 1000, tax: lines.length * 89, gross, discount: 0 },
-    };
+    const doc = makeSale(
+      this.storeId,
+      distinct.map((sku) => ({ sku, qty: 1 })),
+      { registerId: this.registerId, number: `B-${this.registerId.slice(-6)}-${n}`, clerkId: 'staff-bench' },
+      { unitPrice: 1000, taxPerUnit: 89 },
+    );
     return { doc, after };
   }
 

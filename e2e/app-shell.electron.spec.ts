@@ -2,7 +2,7 @@
  * The register's app shell in Electron: the same screen, `app:info` through the preload's `window.till`,
  * and the page's isolation from Node and from other origins.
  */
-import type { TillApi } from '../src/shared/ipc/contract';
+import type { TillApi } from '@till/shared/ipc/contract';
 import { expect, test } from './fixtures';
 import { RegisterPage } from './pages/register-page';
 import { appVersion, hasElectronBinary, noElectronReason } from './support';

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 const projects = [
   'src/shared',
   'src/sync',
+  'src/backend',
   'src/main',
   'src/preload',
   'src/renderer',

@@ -1,7 +1,7 @@
 /** Health, routing errors and the storefront catalogue reads, on both databases. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidEan13 } from '../../src/shared/schemas/product';
-import { DATABASES, type TestHub, auth, startHub } from './helpers';
+import { isValidEan13 } from '@till/shared/schemas/product';
+import { DATABASES, type TestHub, auth, startHub } from '../../test/support/hub';
 
 describe.each(DATABASES)('API basics on %s', (kind) => {
   let hub: TestHub;

@@ -4,7 +4,8 @@
  * found when an outage's sales arrive are listed at GET /api/v1/exceptions behind the admin key.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, type TestHub, auth, level, makeSale, pushBody, startHub } from './helpers';
+import { DATABASES, type TestHub, auth, level, pushBody, startHub } from '../../test/support/hub';
+import { makeSale } from '../../test/support/sales';
 
 const ADMIN = { authorization: 'Bearer demo-admin-key' };
 

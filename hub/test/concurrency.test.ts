@@ -11,11 +11,11 @@ import {
   auth,
   ledgerMismatches,
   level,
-  makeSale,
   pushBody,
   startHub,
   startSecondHub,
-} from './helpers';
+} from '../../test/support/hub';
+import { makeSale } from '../../test/support/sales';
 
 const SKUS = ['SKU-00011', 'SKU-00012', 'SKU-00013', 'SKU-00014', 'SKU-00015', 'SKU-00016'];
 

@@ -4,7 +4,8 @@
  * loyalty points earned at the counter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, type TestHub, auth, makeSale, pushBody, startHub } from './helpers';
+import { DATABASES, type TestHub, auth, pushBody, startHub } from '../../test/support/hub';
+import { makeSale } from '../../test/support/sales';
 
 const KEY = { authorization: 'Bearer demo-storefront-key' };
 const EMAIL = 'ada.lovelace@example.com';

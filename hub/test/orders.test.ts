@@ -4,7 +4,15 @@
  * it through their push (stale versions come back as conflicts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, type TestHub, auth, count, ledgerMismatches, level, startHub } from './helpers';
+import {
+  DATABASES,
+  type TestHub,
+  auth,
+  count,
+  ledgerMismatches,
+  level,
+  startHub,
+} from '../../test/support/hub';
 
 const KEY = { authorization: 'Bearer demo-storefront-key' };
 

@@ -10,12 +10,12 @@ import {
   type TestHub,
   auth,
   level,
-  makeSale,
   pushBody,
   startHub,
   startSecondHub,
-} from './helpers';
-import { openStream } from './sse-client';
+} from '../../test/support/hub';
+import { makeSale } from '../../test/support/sales';
+import { openStream } from '../../test/support/sse-client';
 
 async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });

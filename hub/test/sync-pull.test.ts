@@ -6,7 +6,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySales } from '../src/domain/apply-sales';
-import { DATABASES, TEST_PRODUCTS, type TestHub, auth, makeSale, pushBody, startHub } from './helpers';
+import { DATABASES, TEST_PRODUCTS, type TestHub, auth, pushBody, startHub } from '../../test/support/hub';
+import { makeSale } from '../../test/support/sales';
 
 interface Page {
   documents: { id?: string; sku?: string; storeId?: string }[];

@@ -10,10 +10,10 @@ import {
   count,
   ledgerMismatches,
   level,
-  makeSale,
   pushBody,
   startHub,
-} from './helpers';
+} from '../../test/support/hub';
+import { makeSale } from '../../test/support/sales';
 
 describe.each(DATABASES)('sales push on %s', (kind) => {
   let hub: TestHub;

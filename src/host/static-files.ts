@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { resolveRendererFile } from '../main/renderer-files';
+import { resolveRendererFile } from '../backend/renderer-files';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

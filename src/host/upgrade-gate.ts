@@ -4,7 +4,7 @@
  * so another local program, another tab's page or a DNS-rebinding site never reaches a handler.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { wsPath, wsTokenParam } from '../shared/ipc/ws-protocol';
+import { wsPath, wsTokenParam } from '@till/shared/ipc/ws-protocol';
 
 /** The facts of an upgrade request. */
 export interface UpgradeRequest {

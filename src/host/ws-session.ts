@@ -4,10 +4,10 @@
  * connection: only our own page talks here, so a malformed message means a bug or an intruder.
  */
 import type { WebSocket } from 'ws';
-import { dispatchIpc } from '../main/ipc/dispatch';
-import type { IpcHandlers } from '../main/ipc/handlers';
-import { wsInvokeSchema } from '../shared/ipc/ws-protocol';
-import type { WsServerMessage } from '../shared/ipc/ws-protocol';
+import { dispatchIpc } from '../backend/ipc/dispatch';
+import type { IpcHandlers } from '../backend/ipc/handler-types';
+import { wsInvokeSchema } from '@till/shared/ipc/ws-protocol';
+import type { WsServerMessage } from '@till/shared/ipc/ws-protocol';
 
 /** WebSocket close code for a protocol violation (RFC 6455 §7.4.1, "policy violation"). */
 export const closePolicyViolation = 1008;

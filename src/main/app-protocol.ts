@@ -5,7 +5,7 @@
  */
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { resolveRendererFile } from './renderer-files';
+import { resolveRendererFile } from '../backend/renderer-files';
 
 /** Our page's scheme (without the colon) and host. */
 export const appScheme = 'till';

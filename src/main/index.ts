@@ -4,7 +4,7 @@
 import { app, powerMonitor, session } from 'electron';
 import path from 'node:path';
 import { appHost, appScheme, registerAppScheme, serveRenderer } from './app-protocol';
-import { createIpcHandlers } from './ipc/handlers';
+import { createIpcHandlers } from '../backend/ipc/handlers';
 import { registerIpc } from './ipc/register-ipc';
 import { denyAllPermissions, guardNavigation } from './security';
 import { createMainWindow } from './window';

@@ -5,8 +5,8 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { ipcErr, isIpcChannel, isIpcEvent } from '../shared/ipc/contract';
-import type { TillApi } from '../shared/ipc/contract';
+import { ipcErr, isIpcChannel, isIpcEvent } from '@till/shared/ipc/contract';
+import type { TillApi } from '@till/shared/ipc/contract';
 
 const till = {
   async invoke(channel, ...[payload]) {

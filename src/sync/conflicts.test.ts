@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Customer } from '../shared/schemas/customer';
-import type { Shift } from '../shared/schemas/shift';
-import type { WebOrder } from '../shared/schemas/web-order';
+import type { Customer } from '@till/shared/schemas/customer';
+import type { Shift } from '@till/shared/schemas/shift';
+import type { WebOrder } from '@till/shared/schemas/web-order';
 import {
   customerConflictHandler,
   masterWins,

@@ -4,9 +4,9 @@
  * locally and, if it differs from the master, pushed again.
  */
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
-import type { Customer } from '../shared/schemas/customer';
-import type { Shift } from '../shared/schemas/shift';
-import { type OrderStatus, type WebOrder, canTransition } from '../shared/schemas/web-order';
+import type { Customer } from '@till/shared/schemas/customer';
+import type { Shift } from '@till/shared/schemas/shift';
+import { type OrderStatus, type WebOrder, canTransition } from '@till/shared/schemas/web-order';
 
 /** Plain JSON equality, ignoring RxDB's bookkeeping fields (`_rev`, `_meta`, `_attachments`). */
 export function sameDocument(a: object, b: object): boolean {

@@ -1,9 +1,9 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
-import { priceCart } from '../shared/domain/pricing';
-import { buildSale } from '../shared/domain/sale-builder';
-import { context, exclusive } from '../shared/domain/test-fixtures';
-import type { SaleDocument } from '../shared/schemas/sale';
+import { priceCart } from '@till/shared/domain/pricing';
+import { buildSale } from '@till/shared/domain/sale-builder';
+import { context, exclusive } from '../../test/support/domain-fixtures';
+import type { SaleDocument } from '@till/shared/schemas/sale';
 import { type TillDatabase, openTillDatabase } from './database';
 import { recordSale } from './record-sale';
 import { localStock, unacknowledgedUnits } from './stock-view';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestHub, startHub } from '../../hub/test/helpers';
+import { type TestHub, startHub } from '../../test/support/hub';
 import { enroll, enrollmentStore, openMetaDatabase, redactEnrollment, replicaNameFor } from './enrollment';
 import { createHubClient } from './hub-client';
 

@@ -9,7 +9,7 @@
  */
 import { type RxDatabase, type RxStorage, addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
-import { type Result, fail, ok } from '../shared/result';
+import { type Result, fail, ok } from '@till/shared/result';
 import { type HubClient, HubError } from './hub-client';
 
 /** What the register remembers about its enrollment. */

@@ -4,7 +4,7 @@
  * in Node alike), so this module stays free of platform code.
  */
 import { Subject } from 'rxjs';
-import type { CollectionName } from '../shared/schemas/collections';
+import type { CollectionName } from '@till/shared/sync/protocol';
 
 /** The part of the WHATWG EventSource the register uses. */
 export interface EventStreamLike {

@@ -2,7 +2,7 @@
  * The register's HTTP client for the hub's sync API (DESIGN.md §3). `fetch` is passed in so the same code
  * runs in Chromium and under Node. The token is read through a getter each call and never logged.
  */
-import type { CollectionName } from '../shared/schemas/collections';
+import type { CollectionName } from '@till/shared/sync/protocol';
 
 /** A document the hub refused, as named in its 400 (DESIGN.md §2). */
 export interface RejectedDocument {

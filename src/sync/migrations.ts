@@ -4,7 +4,7 @@
  * open, before the register sells anything, so old local documents (sales not yet pushed among them) are
  * carried over, never dropped.
  */
-import type { CollectionName } from '../shared/schemas/collections';
+import type { CollectionName } from '@till/shared/sync/protocol';
 
 /** One collection's strategies, keyed by the version they migrate *to*. */
 export type Strategies = Record<number, (oldDoc: Record<string, unknown>) => Record<string, unknown> | null>;

@@ -6,7 +6,7 @@
 import { getAssumedMasterState } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, type Subscription } from 'rxjs';
-import type { SaleDocument } from '../shared/schemas/sale';
+import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { TillDatabase } from './database';
 
 /** Sales waiting for the hub. */

@@ -5,7 +5,7 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Product } from '../shared/schemas/product';
+import type { Product } from '@till/shared/schemas/product';
 import { type TillDatabase, openTillDatabase } from './database';
 import { type IndexProgress, type ProductIndex, createProductIndex, wordsOf } from './product-index';
 

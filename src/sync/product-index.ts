@@ -7,7 +7,7 @@
  */
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { RxCollection } from 'rxdb';
-import type { Product } from '../shared/schemas/product';
+import type { Product } from '@till/shared/schemas/product';
 
 /** How far the start-up build has got. `total` is the collection's size when the build began (or more). */
 export interface IndexProgress {

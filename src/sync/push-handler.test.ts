@@ -2,7 +2,8 @@
 import type { AddressInfo } from 'node:net';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestHub, count, makeSale, startHub } from '../../hub/test/helpers';
+import { type TestHub, count, startHub } from '../../test/support/hub';
+import { makeSale } from '../../test/support/sales';
 import { openTillDatabase } from './database';
 import { createHubClient } from './hub-client';
 import { createPushHandler } from './push-handler';

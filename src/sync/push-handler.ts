@@ -4,7 +4,7 @@
  * forever). Network failures and 5xx are thrown: RxDB keeps the rows and retries after `retryTime`.
  */
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
-import type { CollectionName } from '../shared/schemas/collections';
+import type { CollectionName } from '@till/shared/sync/protocol';
 import { withDeletedFlag } from './event-stream';
 import { type HubClient, HubError, type PushRow } from './hub-client';
 import type { Quarantine, QuarantineEntry } from './quarantine';

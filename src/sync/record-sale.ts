@@ -3,8 +3,8 @@
  * contract first (DESIGN.md §2), so the hub refusing it would mean a bug, never a clerk's mistake; once
  * inserted it is durable (strict IndexedDB durability in the renderer) and replication pushes it.
  */
-import { type Result, fail, ok } from '../shared/result';
-import { type SaleDocument, checkSaleDocument } from '../shared/schemas/sale';
+import { type Result, fail, ok } from '@till/shared/result';
+import { type SaleDocument, checkSaleDocument } from '@till/shared/schemas/sale';
 import type { TillDatabase } from './database';
 
 /** Inserts a sale document after validating it. A sale is never updated afterwards. */

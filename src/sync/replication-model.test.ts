@@ -12,10 +12,12 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../hub/src/app';
-import { DATABASES, count, ledgerMismatches, level, makeSale, startHub } from '../../hub/test/helpers';
-import type { SaleDocument } from '../shared/schemas/sale';
-import { startFaultProxy } from './test-fault-proxy';
-import { eventually, startTestRegister, startTestRegisterOverHttp } from './test-register';
+import { DATABASES, count, ledgerMismatches, level, startHub } from '../../test/support/hub';
+import { makeSale } from '../../test/support/sales';
+import type { SaleDocument } from '@till/shared/schemas/sale';
+import { startFaultProxy } from '../../test/support/fault-proxy';
+import { startTestRegister, startTestRegisterOverHttp } from '../../test/support/register';
+import { eventually } from '../../test/support/eventually';
 
 const SKUS = ['SKU-00011', 'SKU-00012', 'SKU-00013'];
 

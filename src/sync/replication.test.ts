@@ -4,17 +4,11 @@
  */
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DATABASES,
-  type TestHub,
-  count,
-  ledgerMismatches,
-  level,
-  makeSale,
-  startHub,
-} from '../../hub/test/helpers';
-import { type TestRegister, eventually, startTestRegister, startTestRegisterOverHttp } from './test-register';
-import { startFaultProxy } from './test-fault-proxy';
+import { DATABASES, type TestHub, count, ledgerMismatches, level, startHub } from '../../test/support/hub';
+import { makeSale } from '../../test/support/sales';
+import { type TestRegister, startTestRegister, startTestRegisterOverHttp } from '../../test/support/register';
+import { eventually } from '../../test/support/eventually';
+import { startFaultProxy } from '../../test/support/fault-proxy';
 
 describe.each(DATABASES)('replication with a hub on %s', (kind) => {
   let hub: TestHub;

@@ -6,7 +6,8 @@
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import type { RxReplicationWriteToMasterRow } from 'rxdb';
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
-import { type CollectionName, collectionNames, collections } from '../shared/schemas/collections';
+import { collections } from '@till/shared/schemas/collections';
+import { type CollectionName, collectionNames, isPulled, isPushed } from '@till/shared/sync/protocol';
 import type { TillDatabase } from './database';
 import { type OpenEventStream, createSyncStream, withDeletedFlag } from './event-stream';
 import { type Backoff, createBackoff } from './backoff';
@@ -113,9 +114,8 @@ export function startReplication(options: ReplicationOptions): Replication {
 
   const states = Object.fromEntries(
     collectionNames.map((name) => {
-      const spec = collections[name];
-      const pulls = spec.direction !== 'push';
-      const pushes = spec.direction !== 'pull';
+      const pulls = isPulled(name);
+      const pushes = isPushed(name);
       const state = replicateRxCollection<Record<string, unknown>, unknown>({
         collection: options.db.collections[name] as never,
         replicationIdentifier: `${options.identifier}:${name}`,

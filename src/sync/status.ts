@@ -3,7 +3,7 @@
  * when, when the last exchange succeeded, and per-collection problems in words a clerk understands.
  */
 import { BehaviorSubject, type Observable } from 'rxjs';
-import type { CollectionName } from '../shared/schemas/collections';
+import type { CollectionName } from '@till/shared/sync/protocol';
 import { HubError } from './hub-client';
 import type { PendingSales } from './pending-sales';
 

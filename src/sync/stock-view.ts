@@ -3,8 +3,8 @@
  * not acknowledged yet, so counts stay sensible offline and a sale is never subtracted twice (once it is
  * acknowledged, the hub's level already includes it).
  */
-import type { SaleDocument } from '../shared/schemas/sale';
-import { stockLevelId } from '../shared/schemas/stock-level';
+import type { SaleDocument } from '@till/shared/schemas/sale';
+import { stockLevelId } from '@till/shared/schemas/stock-level';
 import type { TillDatabase } from './database';
 
 /** The register's view of one SKU's stock. */

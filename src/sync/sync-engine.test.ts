@@ -6,15 +6,16 @@
 import type { AddressInfo } from 'node:net';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type TestHub, startHub } from '../../hub/test/helpers';
-import { openStream } from '../../hub/test/sse-client';
-import { priceCart } from '../shared/domain/pricing';
-import { buildSale } from '../shared/domain/sale-builder';
+import { type TestHub, startHub } from '../../test/support/hub';
+import { openStream } from '../../test/support/sse-client';
+import { priceCart } from '@till/shared/domain/pricing';
+import { buildSale } from '@till/shared/domain/sale-builder';
 import { createHubClient } from './hub-client';
 import { recordSale } from './record-sale';
 import { type SyncEngine, startSyncEngine } from './sync-engine';
-import { startFaultProxy } from './test-fault-proxy';
-import { eventually, openNodeEventStream } from './test-register';
+import { startFaultProxy } from '../../test/support/fault-proxy';
+import { openNodeEventStream } from '../../test/support/register';
+import { eventually } from '../../test/support/eventually';
 
 describe('sync engine', () => {
   let hub: TestHub;

@@ -6,7 +6,7 @@
  * transaction, its own atomic transaction: on a small machine the round trips, not the rows, are what a
  * busy hub waits for. Loyalty (only for sales with a customer) follows in the same transaction.
  */
-import type { SaleDocument } from '../../../src/shared/schemas/sale';
+import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { Db, Queryable } from '../db/port';
 import { CHANGES_CHANNEL, notifyChanges } from './changes';
 import { awardLoyalty, pointsFor } from './loyalty';

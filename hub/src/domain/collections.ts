@@ -2,7 +2,7 @@
  * The register collections the hub replicates (DESIGN.md §2) and how each is read for a pull: which
  * table, whether rows are scoped to the register's store, and how a row becomes a document.
  */
-import { stockLevelId } from '../../../src/shared/schemas/stock-level';
+import { stockLevelId } from '@till/shared/schemas/stock-level';
 
 /** A row as the pull query returns it: the table's columns plus the change stamp. */
 export type Row = Record<string, unknown> & { _xid: string; _seq: number };

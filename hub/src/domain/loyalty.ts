@@ -2,7 +2,7 @@
  * Loyalty: one point per whole currency unit of a sale's gross, taken back by returns. Points are a
  * ledger; a customer's balance is its running sum (never below zero).
  */
-import type { SaleDocument } from '../../../src/shared/schemas/sale';
+import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { Queryable } from '../db/port';
 
 /** Points a sale earns (negative for a return): whole units of gross, minor units dropped. */

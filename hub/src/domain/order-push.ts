@@ -4,7 +4,7 @@
  * assumed; a stale or illegal move comes back as a conflict with the hub's document. Collecting turns the
  * reservation into a stock movement; cancelling releases it and refunds the card.
  */
-import { type WebOrder, canTransition, webOrderSchema } from '../../../src/shared/schemas/web-order';
+import { type WebOrder, canTransition, webOrderSchema } from '@till/shared/schemas/web-order';
 import { forbidden } from '../http/errors';
 import { type CollectionTouch, type LevelChange, notifyChanges } from './changes';
 import type { PushHandler } from './push-rows';

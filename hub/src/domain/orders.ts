@@ -6,10 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { priceCart } from '../../../src/shared/domain/pricing';
-import { ident, sku } from '../../../src/shared/schemas/common';
-import type { StoreSettings } from '../../../src/shared/schemas/settings';
-import { type WebOrder, fulfilmentSchema, webOrderSchema } from '../../../src/shared/schemas/web-order';
+import { priceCart } from '@till/shared/domain/pricing';
+import { ident, sku } from '@till/shared/schemas/common';
+import type { StoreSettings } from '@till/shared/schemas/settings';
+import { type WebOrder, fulfilmentSchema, webOrderSchema } from '@till/shared/schemas/web-order';
 import type { Hub } from '../app';
 import type { Queryable } from '../db/port';
 import { HttpError, badRequest, conflict } from '../http/errors';

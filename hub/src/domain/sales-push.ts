@@ -4,7 +4,7 @@
  * applied set-wise by apply-sales.ts, grouped with concurrent pushes by SalesWriter. A re-sent sale
  * changes nothing and is no conflict.
  */
-import { type SaleDocument, checkSaleDocument } from '../../../src/shared/schemas/sale';
+import { type SaleDocument, checkSaleDocument } from '@till/shared/schemas/sale';
 import {
   type DocumentProblem,
   type PushHandler,

@@ -1,6 +1,6 @@
 /** Unit tests of the group commit: concurrent pushes share a transaction, and a failure stays with its request. */
 import { describe, expect, it } from 'vitest';
-import type { SaleDocument } from '../../../src/shared/schemas/sale';
+import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { Db } from '../db/port';
 import { SalesWriter } from './sales-writer';
 

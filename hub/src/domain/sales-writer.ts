@@ -7,7 +7,7 @@
  * applied all or nothing; if a group fails, its requests are retried one by one so a failure stays with
  * the request that caused it.
  */
-import type { SaleDocument } from '../../../src/shared/schemas/sale';
+import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { Db } from '../db/port';
 import { applySalesAtomically } from './apply-sales';
 

@@ -3,7 +3,7 @@
  * 1 L"), prices, tax codes and valid EAN-13 barcodes (in-store prefix 200), made deterministically so
  * every demo and test run sees the same SKUs.
  */
-import { withEan13CheckDigit } from '../../../src/shared/schemas/product';
+import { withEan13CheckDigit } from '@till/shared/schemas/product';
 
 interface Group {
   category: string;

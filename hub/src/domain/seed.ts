@@ -3,7 +3,7 @@
  * stock in both stores (entered as ledger receipts, so levels equal the ledger), staff with PINs and
  * customers with web histories. Applied only to an empty database.
  */
-import type { StoreSettings } from '../../../src/shared/schemas/settings';
+import type { StoreSettings } from '@till/shared/schemas/settings';
 import type { Db, Queryable } from '../db/port';
 import { demoCatalogue, hash } from './seed-catalogue';
 import { hashPin } from './secrets';

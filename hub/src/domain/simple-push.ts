@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { auditEntrySchema } from '../../../src/shared/schemas/audit';
-import { type Customer, customerSchema } from '../../../src/shared/schemas/customer';
-import { type Shift, shiftSchema } from '../../../src/shared/schemas/shift';
+import { auditEntrySchema } from '@till/shared/schemas/audit';
+import { type Customer, customerSchema } from '@till/shared/schemas/customer';
+import { type Shift, shiftSchema } from '@till/shared/schemas/shift';
 import type { Queryable } from '../db/port';
 import { forbidden } from '../http/errors';
 import { notifyChanges } from './changes';

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ident, isoTime, sku } from '../../../src/shared/schemas/common';
+import { ident, isoTime, sku } from '@till/shared/schemas/common';
 import type { Hub } from '../app';
 import { requireKey } from '../http/auth';
 import { parseOr400 } from '../http/validate';

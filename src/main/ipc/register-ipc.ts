@@ -5,10 +5,10 @@
  */
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { ipcChannels, ipcErr } from '../../shared/ipc/contract';
-import type { IpcEvent, IpcEventPayload } from '../../shared/ipc/contract';
-import { dispatchIpc } from './dispatch';
-import type { IpcHandlers } from './handlers';
+import { ipcChannels, ipcErr } from '@till/shared/ipc/contract';
+import type { IpcEvent, IpcEventPayload } from '@till/shared/ipc/contract';
+import { dispatchIpc } from '../../backend/ipc/dispatch';
+import type { IpcHandlers } from '../../backend/ipc/handler-types';
 import { isTrustedSender } from './trusted-sender';
 import type { TrustedOrigin } from './trusted-sender';
 

@@ -1,7 +1,7 @@
 /**
  * Bridges IPC results (values) to react-query (which wants a throw for its error state).
  */
-import type { IpcErrorCode, IpcResult } from '../../shared/ipc/contract';
+import type { IpcErrorCode, IpcResult } from '@till/shared/ipc/contract';
 
 /** A failed IPC result, thrown so that react-query can show it. */
 export class IpcRequestError extends Error {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { startRegisterHost } from '../../host/register-host';
 import type { RegisterHost } from '../../host/register-host';
-import type { IpcEventPayload } from '../../shared/ipc/contract';
+import type { IpcEventPayload } from '@till/shared/ipc/contract';
 import { createWebSocketTill } from './till-browser-transport';
 import { webSocketUrl } from './till';
 

@@ -5,10 +5,10 @@
  * `unavailable`. When the connection drops, pending calls get `unavailable` and, if anyone listens to
  * events, the transport reconnects with a capped back-off so events resume when the host is back.
  */
-import { ipcErr, ipcEvents, isIpcChannel, isIpcEvent } from '../../shared/ipc/contract';
-import type { IpcEvent, IpcResult, TillApi } from '../../shared/ipc/contract';
-import { wsServerMessageSchema } from '../../shared/ipc/ws-protocol';
-import type { WsInvoke } from '../../shared/ipc/ws-protocol';
+import { ipcErr, ipcEvents, isIpcChannel, isIpcEvent } from '@till/shared/ipc/contract';
+import type { IpcEvent, IpcResult, TillApi } from '@till/shared/ipc/contract';
+import { wsServerMessageSchema } from '@till/shared/ipc/ws-protocol';
+import type { WsInvoke } from '@till/shared/ipc/ws-protocol';
 
 const maxBackoffMs = 10_000;
 

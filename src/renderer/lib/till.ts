@@ -3,9 +3,9 @@
  * in browser mode `installTill` builds it over the register host's WebSocket from the token in the page URL.
  * Either way it is the same `TillApi` from src/shared/ipc/contract.ts.
  */
-import { ipcErr } from '../../shared/ipc/contract';
-import type { TillApi } from '../../shared/ipc/contract';
-import { pageTokenKey, wsPath, wsTokenParam } from '../../shared/ipc/ws-protocol';
+import { ipcErr } from '@till/shared/ipc/contract';
+import type { TillApi } from '@till/shared/ipc/contract';
+import { pageTokenKey, wsPath, wsTokenParam } from '@till/shared/ipc/ws-protocol';
 import { createWebSocketTill } from './till-browser-transport';
 
 declare global {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CartLineInput, priceCart } from './pricing';
-import { cartArb, exclusive, inclusive } from './test-fixtures';
+import { cartArb, exclusive, inclusive } from '../../../test/support/domain-fixtures';
 
 const line = (over: Partial<CartLineInput> = {}): CartLineInput => ({
   lineId: '1',

@@ -6,7 +6,7 @@ import { priceCart } from './pricing';
 import { buildReturn, returnableQuantities } from './returns';
 import { buildSale } from './sale-builder';
 import { tenderPaid } from './tenders';
-import { cartArb, context, exclusive } from './test-fixtures';
+import { cartArb, context, exclusive } from '../../../test/support/domain-fixtures';
 
 function sale(): SaleDocument {
   const priced = priceCart(

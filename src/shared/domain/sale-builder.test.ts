@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSaleDocument } from '../schemas/sale';
 import { priceCart } from './pricing';
 import { buildSale, newDocumentId } from './sale-builder';
-import { cartArb, context, exclusive, inclusive } from './test-fixtures';
+import { cartArb, context, exclusive, inclusive } from '../../../test/support/domain-fixtures';
 
 describe('buildSale', () => {
   it('makes UUIDv7 ids that sort by creation', () => {

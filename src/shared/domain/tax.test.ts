@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatRate, taxLine, taxSummary } from './tax';
-import { rates } from './test-fixtures';
+import { rates } from '../../../test/support/domain-fixtures';
 
 describe('tax', () => {
   it('adds tax on top of tax-exclusive prices, rounded half-up per line', () => {

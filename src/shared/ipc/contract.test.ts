@@ -1,14 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  appInfoSchema,
-  ipcChannels,
-  ipcErr,
-  ipcEvents,
-  ipcOk,
-  ipcResultSchema,
-  isIpcChannel,
-  isIpcEvent,
-} from './contract';
+import { appInfoSchema } from './channels/app';
+import { ipcChannels, ipcErr, ipcEvents, ipcOk, ipcResultSchema, isIpcChannel, isIpcEvent } from './contract';
 import type { IpcPayloadArgs, IpcRequest, IpcResponse, IpcResult, TillApi } from './contract';
 import { wsInvokeSchema, wsServerMessageSchema } from './ws-protocol';
 

@@ -1,5 +1,5 @@
 /**
- * The one typed IPC contract of the register (DESIGN.md §5).
+ * The one typed IPC contract of the register (see docs/architecture.md, "Processes").
  *
  * Every request the renderer can make of its process host (Electron main, or the browser-mode register
  * host) is a channel here, with a zod schema for its payload (validated where the handler is registered)
@@ -9,9 +9,13 @@
  *
  * Results are values, not exceptions: `{ ok: true, value } | { ok: false, error: { code, message } }`.
  *
- * This file imports only zod: it is read by main, preload, renderer and host alike.
+ * Channels and events are defined per area in `channels/<area>.ts` and merged here into one typed map, so
+ * adding an area never grows this file much. It imports only zod: main, preload, renderer, backend and host
+ * all read it.
  */
 import { z } from 'zod';
+import type { CodedError, Result } from '../result';
+import { appChannels, appEvents } from './channels/app';
 
 // ---------------------------------------------------------------------------------------------------------
 // Results
@@ -33,14 +37,13 @@ export const ipcErrorCodes = [
 /** A coded failure, safe to show to a person. */
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 
-/** The error half of an `IpcResult`. */
-export interface IpcError {
+/** The error half of an `IpcResult`: a `CodedError` whose code is one of the contract's. */
+export interface IpcError extends CodedError {
   code: IpcErrorCode;
-  message: string;
 }
 
-/** What every request returns: a value, or a coded error. Never a thrown exception. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+/** What every request returns: the project's `Result` with a contract error code. Never a thrown exception. */
+export type IpcResult<T> = Result<T, IpcError>;
 
 /** Builds a successful result. */
 export function ipcOk<T>(value: T): IpcResult<T> {
@@ -61,38 +64,13 @@ export const ipcResultSchema = z.union([
 // ---------------------------------------------------------------------------------------------------------
 // Channels (renderer → host, request/response)
 
-/** Whether the register runs inside Electron or as a page served by the browser-mode register host. */
-export const appModeSchema = z.enum(['electron', 'browser']);
-
-/** `app:info`: what this register is running as. */
-export const appInfoSchema = z.object({
-  /** The app's version (package.json). */
-  version: z.string(),
-  mode: appModeSchema,
-  /** Node's `process.platform` of the host process, e.g. `linux`, `win32`, `darwin`. */
-  platform: z.string(),
-});
-
-/** `app:ping`: a round trip, to tell whether the host answers. */
-export const pingRequestSchema = z.strictObject({
-  /** Echoed back, so a caller can match answers; short, so it cannot be used to move data. */
-  nonce: z.string().max(64).optional(),
-});
-
-/** The answer to `app:ping`. */
-export const pingResponseSchema = z.object({
-  nonce: z.string().optional(),
-  /** When the host received the ping (ISO 8601). */
-  receivedAt: z.string(),
-});
-
 /**
- * Channel name → request payload schema and response schema. Add a channel here first; the type checker then
- * points at every handler map that lacks it.
+ * Channel name → request payload schema and response schema, merged from the areas in `channels/`. Add a
+ * channel to its area's file (or a new area here); the type checker then points at every handler map that
+ * lacks it.
  */
 export const ipcChannels = {
-  'app:info': { request: z.undefined(), response: appInfoSchema },
-  'app:ping': { request: pingRequestSchema.optional(), response: pingResponseSchema },
+  ...appChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** A request channel's name. */
@@ -119,17 +97,9 @@ export function isIpcChannel(name: unknown): name is IpcChannel {
 // ---------------------------------------------------------------------------------------------------------
 // Events (host → renderer, one way)
 
-/** `app:notice`: something the host wants a person at the register to know (shown in the notice strip). */
-export const noticeSchema = z.object({
-  level: z.enum(['info', 'warning', 'error']),
-  /** Stable, machine-readable, e.g. `host_stopping`, `system_resumed`. */
-  code: z.string(),
-  message: z.string(),
-});
-
 /** Event name → payload schema. */
 export const ipcEvents = {
-  'app:notice': noticeSchema,
+  ...appEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** An event's name. */

@@ -3,11 +3,12 @@ import { RxDBDevModePlugin, checkSchema } from 'rxdb/plugins/dev-mode';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
-import { context, exclusive } from '../domain/test-fixtures';
+import { context, exclusive } from '../../../test/support/domain-fixtures';
 import { priceCart } from '../domain/pricing';
 import { buildSale } from '../domain/sale-builder';
 import { z } from 'zod';
-import { collectionNames, collections, isCollectionName, rxSchemaOf } from './collections';
+import { collectionNames, isCollectionName } from '../sync/protocol';
+import { collections, rxSchemaOf } from './collections';
 import { toRxJsonSchema } from './rx-schema';
 
 addRxPlugin(RxDBDevModePlugin);

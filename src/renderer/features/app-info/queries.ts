@@ -2,7 +2,7 @@
  * `app:info` as a react-query: fetcher, key factory, options and hook (bulletproof-react style).
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IpcResponse } from '../../../shared/ipc/contract';
+import type { IpcResponse } from '@till/shared/ipc/contract';
 import { unwrapIpc } from '../../lib/ipc-query';
 
 /** What `app:info` answers. */

@@ -2,7 +2,7 @@
  * Notices from the register process (`app:notice` events), newest last. Small UI state, so zustand.
  */
 import { create } from 'zustand';
-import type { IpcEventPayload } from '../../../shared/ipc/contract';
+import type { IpcEventPayload } from '@till/shared/ipc/contract';
 
 /** One notice as shown. */
 export type Notice = IpcEventPayload<'app:notice'> & { id: number };

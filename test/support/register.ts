@@ -4,14 +4,14 @@
  */
 import { EventSource } from 'eventsource';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { priceCart } from '../shared/domain/pricing';
-import { buildSale } from '../shared/domain/sale-builder';
-import type { SaleDocument } from '../shared/schemas/sale';
-import { type TillDatabase, openTillDatabase } from './database';
-import type { EventStreamLike } from './event-stream';
-import { createHubClient } from './hub-client';
-import { recordSale } from './record-sale';
-import { type Replication, startReplication } from './replication';
+import { priceCart } from '@till/shared/domain/pricing';
+import { buildSale } from '@till/shared/domain/sale-builder';
+import type { SaleDocument } from '@till/shared/schemas/sale';
+import { type TillDatabase, openTillDatabase } from '../../src/sync/database';
+import type { EventStreamLike } from '../../src/sync/event-stream';
+import { createHubClient } from '../../src/sync/hub-client';
+import { recordSale } from '../../src/sync/record-sale';
+import { type Replication, startReplication } from '../../src/sync/replication';
 
 const storage = getRxStorageMemory();
 
@@ -122,20 +122,6 @@ export async function startTestRegister(options: {
 
 /** A test register. */
 export type TestRegister = Awaited<ReturnType<typeof startTestRegister>>;
-
-/** Polls `check` until it returns true or `timeoutMs` passes. */
-export async function eventually(
-  check: () => Promise<boolean> | boolean,
-  timeoutMs = 15_000,
-  what = 'condition',
-) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** A register that speaks the sync protocol over HTTP with no replica (for a second till in one process). */
 export async function startTestRegisterOverHttp(hubUrl: string, code: string) {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ipcErr } from '../../shared/ipc/contract';
+import { ipcErr } from '@till/shared/ipc/contract';
 import { dispatchIpc } from './dispatch';
 import { createIpcHandlers } from './handlers';
-import type { IpcHandlers } from './handlers';
+import type { IpcHandlers } from './handler-types';
 
 const handlers = createIpcHandlers({
   version: '1.2.3',

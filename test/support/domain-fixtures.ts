@@ -1,11 +1,10 @@
 /**
- * Test fixtures and fast-check arbitraries for the domain tests (not shipped: excluded from the shared
- * project, used only by `*.test.ts`).
+ * Test fixtures and fast-check arbitraries for the domain tests (test-only).
  */
 import fc from 'fast-check';
-import type { CartInput, CartLineInput, Discount, PricingSettings } from './pricing';
-import type { SaleContext } from './sale-builder';
-import type { TaxRate } from './tax';
+import type { CartInput, CartLineInput, Discount, PricingSettings } from '@till/shared/domain/pricing';
+import type { SaleContext } from '@till/shared/domain/sale-builder';
+import type { TaxRate } from '@till/shared/domain/tax';
 
 /** A store with a standard, a reduced and a zero rate, including an awkward 8.875 %. */
 export const rates: TaxRate[] = [

@@ -1,20 +1,18 @@
 /**
- * Test harness: a real hub on PGlite (in memory) or on PostgreSQL (a fresh database per hub, dropped
+ * Hub fixtures: a real hub on PGlite (in memory) or on PostgreSQL (a fresh database per hub, dropped
  * afterwards), migrated and seeded with a small demo catalogue. Every integration test runs once per
  * database kind through `forEachDatabase`.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { v7 as uuidv7 } from 'uuid';
-import { createApp } from '../src/app';
-import type { HubConfig } from '../src/config';
-import { migrate } from '../src/db/migrate';
-import { openPg } from '../src/db/pg-adapter';
-import { openPglite } from '../src/db/pglite-adapter';
-import type { Db, DbKind } from '../src/db/port';
-import { seedDemo } from '../src/domain/seed';
-import type { SaleDocument } from '../../src/shared/schemas/sale';
+import { createApp } from '../../hub/src/app';
+import type { HubConfig } from '../../hub/src/config';
+import { migrate } from '../../hub/src/db/migrate';
+import { openPg } from '../../hub/src/db/pg-adapter';
+import { openPglite } from '../../hub/src/db/pglite-adapter';
+import type { Db, DbKind } from '../../hub/src/db/port';
+import { seedDemo } from '../../hub/src/domain/seed';
 
 /** Both database kinds; the suite runs against each. */
 export const DATABASES: readonly DbKind[] = ['pglite', 'postgres'];
@@ -121,42 +119,6 @@ export async function startSecondHub(url: string): Promise<{ app: FastifyInstanc
 
 /** `Authorization` header for a token. */
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-
-/** A valid sale of `lines` (sku, qty) at `storeId`, priced at 100 per unit with no tax. */
-export function makeSale(
-  storeId: string,
-  lines: readonly { sku: string; qty: number }[],
-  overrides: Partial<SaleDocument> = {},
-): SaleDocument {
-  const docLines = lines.map((l, i) => ({
-    lineId: String(i + 1),
-    sku: l.sku,
-    name: `Item ${l.sku}`,
-    qty: l.qty,
-    unitPrice: 100,
-    discount: 0,
-    net: 100 * l.qty,
-    tax: 0,
-    gross: 100 * l.qty,
-    taxCode: 'std',
-  }));
-  const gross = docLines.reduce((s, l) => s + l.gross, 0);
-  return {
-    id: uuidv7(),
-    kind: 'sale',
-    storeId,
-    registerId: 'reg-test',
-    number: `T-${Math.random().toString(36).slice(2, 10)}`,
-    createdAt: new Date().toISOString(),
-    currency: 'USD',
-    clerkId: 'staff-bob',
-    customerId: null,
-    lines: docLines,
-    tenders: [{ method: 'card', amount: gross }],
-    totals: { net: gross, tax: 0, gross, discount: 0 },
-    ...overrides,
-  };
-}
 
 /** The push body for new documents. */
 export const pushBody = (docs: readonly unknown[]) =>

@@ -4,9 +4,9 @@
  * main and the browser-mode host; who may call at all (sender checks, token, origin) is decided before this.
  */
 import { z } from 'zod';
-import { ipcChannels, ipcErr, isIpcChannel } from '../../shared/ipc/contract';
-import type { IpcResult } from '../../shared/ipc/contract';
-import type { IpcHandlers } from './handlers';
+import { ipcChannels, ipcErr, isIpcChannel } from '@till/shared/ipc/contract';
+import type { IpcResult } from '@till/shared/ipc/contract';
+import type { IpcHandlers } from './handler-types';
 
 /** Receives a handler's unexpected failure; the caller gets only a generic message (no internals). */
 export type IpcFailureLogger = (channel: string, error: unknown) => void;
