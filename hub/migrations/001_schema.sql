@@ -2,7 +2,7 @@
 --
 -- Every replicated table carries (xid, seq): xid is the writing transaction's id, seq a global sequence.
 -- Pulls page by (xid, seq) and only read rows whose xid is below the snapshot's xmin, so a slow
--- transaction that commits after a faster one is never skipped (DESIGN.md §2).
+-- transaction that commits after a faster one is never skipped (docs/architecture.md, Sync protocol).
 
 CREATE SEQUENCE change_seq;
 
@@ -116,7 +116,7 @@ CREATE TABLE stock_levels (
 );
 CREATE INDEX stock_levels_changes ON stock_levels (store_id, xid, seq);
 
--- Insert-only: a completed sale is never updated (DESIGN.md §2).
+-- Insert-only: a completed sale is never updated (docs/architecture.md, Data rules).
 CREATE TABLE sales (
   id uuid PRIMARY KEY,
   store_id text NOT NULL,
@@ -291,8 +291,8 @@ CREATE INDEX exceptions_open ON exceptions (status, created_at);
 CREATE TRIGGER stamp BEFORE UPDATE ON store_settings FOR EACH ROW EXECUTE FUNCTION stamp_change();
 CREATE TRIGGER stamp BEFORE UPDATE ON staff FOR EACH ROW EXECUTE FUNCTION stamp_change();
 CREATE TRIGGER stamp BEFORE UPDATE ON products FOR EACH ROW EXECUTE FUNCTION stamp_change();
--- stock_levels has no trigger: it is the hottest table, written only by applyLevelDeltas (domain/stock.ts),
--- whose upsert stamps xid and seq itself.
+-- stock_levels has no trigger: it is the hottest table, written only by applyLevelDeltas
+-- (repositories/stock.ts) and the sales statement (repositories/sales.ts), whose upserts stamp xid and seq.
 CREATE TRIGGER stamp BEFORE UPDATE ON sales FOR EACH ROW EXECUTE FUNCTION stamp_change();
 CREATE TRIGGER stamp BEFORE UPDATE ON customers FOR EACH ROW EXECUTE FUNCTION stamp_change();
 CREATE TRIGGER stamp BEFORE UPDATE ON web_orders FOR EACH ROW EXECUTE FUNCTION stamp_change();

@@ -1,19 +1,19 @@
 /**
  * Builds the hub's Fastify app around an open database: `createApp({ db })` in tests (driven with
- * `app.inject`), the same from server.ts with the configuration from the environment. The app owns its
- * listeners and streams (closed with `app.close()`); the database stays the caller's.
+ * `app.inject`), the same from server.ts with the configuration from the environment. The app validates
+ * and serialises with zod (fastify-type-provider-zod), registers the error handler first and then the
+ * route plugins, and owns its listeners and streams (closed with `app.close()`); the database stays the
+ * caller's.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { type HubConfig, loadConfig } from './config';
 import type { Db } from './db/port';
-import { AtpModel } from './domain/atp';
-import { ChangeBus } from './domain/changes';
-import { type PaymentGateway, SimulatedGateway } from './domain/gateway';
-import { SalesWriter } from './domain/sales-writer';
-import { StockStream } from './domain/stock-stream';
-import { SyncStreams } from './domain/sync-streams';
-import { RegisterAuth } from './http/auth';
-import { installErrorHandler } from './http/error-handler';
+import type { PaymentGateway } from './domain/gateway';
+import type { RegisterIdentity } from './domain/register-auth';
+import { corsPlugin } from './http/cors';
+import { errorHandler } from './http/error-handler';
+import { type Hub, createHub, endStreams, stopHub } from './hub';
 import { counterRoutes } from './routes/counter';
 import { enrollRoutes } from './routes/enroll';
 import { exceptionRoutes } from './routes/exceptions';
@@ -24,23 +24,14 @@ import { storefrontOrderRoutes } from './routes/storefront-orders';
 import { storefrontPageRoutes } from './routes/storefront-page';
 import { syncRoutes } from './routes/sync';
 
-/** What every route can reach. */
-export interface Hub {
-  db: Db;
-  config: HubConfig;
-  auth: RegisterAuth;
-  bus: ChangeBus;
-  gateway: PaymentGateway;
-  salesWriter: SalesWriter;
-  atp: AtpModel;
-  syncStreams: SyncStreams;
-  stockStream: StockStream;
-}
-
 declare module 'fastify' {
   interface FastifyInstance {
     /** The hub's services, for tests and benches that need to reach behind the HTTP API. */
     hub: Hub;
+  }
+  interface FastifyRequest {
+    /** The register behind the bearer token, on routes that authenticate registers (http/auth.ts). */
+    identity: RegisterIdentity | null;
   }
 }
 
@@ -64,41 +55,28 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     forceCloseConnections: true,
   });
-  const { db } = options;
-  const bus = await ChangeBus.start(db);
-  const atp = new AtpModel(db, config.atp);
-  const hub: Hub = {
-    db,
-    config,
-    auth: new RegisterAuth(db),
-    bus,
-    gateway: options.gateway ?? new SimulatedGateway(),
-    salesWriter: new SalesWriter(db),
-    atp,
-    syncStreams: new SyncStreams(db, bus),
-    stockStream: new StockStream(bus, atp),
-  };
-  await atp.refresh();
+  const hub = await createHub(options.db, config, options.gateway);
   app.decorate('hub', hub);
+  app.decorateRequest('identity', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only; any other body is a 415, not a string handed to a route.
   app.removeContentTypeParser('text/plain');
-  installErrorHandler(app);
 
-  healthRoutes(app, hub);
-  enrollRoutes(app, hub);
-  syncRoutes(app, hub);
-  storefrontCatalogRoutes(app, hub);
-  storefrontOrderRoutes(app, hub);
-  storefrontEventRoutes(app, hub);
-  counterRoutes(app, hub);
-  exceptionRoutes(app, hub);
-  await storefrontPageRoutes(app);
+  await app.register(errorHandler);
+  await app.register(corsPlugin);
+  await app.register(healthRoutes, { hub });
+  await app.register(enrollRoutes, { hub });
+  await app.register(syncRoutes, { hub });
+  await app.register(storefrontCatalogRoutes, { hub });
+  await app.register(storefrontOrderRoutes, { hub });
+  await app.register(storefrontEventRoutes, { hub });
+  await app.register(counterRoutes, { hub });
+  await app.register(exceptionRoutes, { hub });
+  await app.register(storefrontPageRoutes);
 
   // Streams never end by themselves: end them before the server waits for its connections to close.
-  app.addHook('preClose', async () => {
-    hub.syncStreams.close();
-    hub.stockStream.close();
-  });
-  app.addHook('onClose', async () => bus.close());
+  app.addHook('preClose', async () => endStreams(hub));
+  app.addHook('onClose', async () => stopHub(hub));
   return app;
 }

@@ -19,7 +19,7 @@ export interface HubConfig {
   logLevel: string;
 }
 
-/** Available-to-promise buffer settings (DESIGN.md §2). */
+/** Available-to-promise buffer settings (docs/architecture.md, Data rules). */
 export interface AtpConfig {
   /** Units always held back from the web per store and SKU, even while the store is in contact. */
   floorUnits: number;

@@ -15,7 +15,7 @@ describe.each(DATABASES)('API basics on %s', (kind) => {
     expect(res.json()).toEqual({ ok: true, db: kind });
   });
 
-  it('answers unknown routes and read-only collections with coded errors', async () => {
+  it('answers unknown routes, hub-owned and push-only collections with coded errors', async () => {
     const missing = await hub.app.inject({ url: '/api/v1/nope' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('not_found');
@@ -28,6 +28,10 @@ describe.each(DATABASES)('API basics on %s', (kind) => {
     });
     expect(push.statusCode).toBe(405);
     expect(push.json().error.code).toBe('not_pushable');
+    // Shifts are push-only in the sync protocol: never pulled (and so never streamed).
+    const pull = await hub.app.inject({ url: '/api/v1/sync/shifts/pull', headers: auth(token) });
+    expect(pull.statusCode).toBe(405);
+    expect(pull.json().error.code).toBe('not_pullable');
   });
 
   it('lists products with valid EAN-13 barcodes and searches by name, SKU and barcode', async () => {

@@ -1,5 +1,5 @@
 /**
- * Pushing sales (DESIGN.md §2): at-least-once delivery, set-wise stock, bad input refused whole, a sale
+ * Pushing sales (docs/architecture.md, Data rules): at-least-once delivery, set-wise stock, bad input refused whole, a sale
  * is a fact (unknown SKUs and SQL-looking text are data), and a token only writes its own store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

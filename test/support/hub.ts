@@ -1,7 +1,7 @@
 /**
  * Hub fixtures: a real hub on PGlite (in memory) or on PostgreSQL (a fresh database per hub, dropped
  * afterwards), migrated and seeded with a small demo catalogue. Every integration test runs once per
- * database kind through `forEachDatabase`.
+ * database kind with `describe.each(DATABASES)`.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -15,7 +15,19 @@ import type { Db, DbKind } from '../../hub/src/db/port';
 import { seedDemo } from '../../hub/src/domain/seed';
 
 /** Both database kinds; the suite runs against each. */
-export const DATABASES: readonly DbKind[] = ['pglite', 'postgres'];
+export const DATABASES: readonly DbKind[] = databasesFromEnv(process.env.TILL_TEST_DATABASES);
+
+/**
+ * `TILL_TEST_DATABASES=pglite` (what `npm run test:quick` sets) runs the suites on PGlite only, for an
+ * edit-test loop without a PostgreSQL server; unset, every suite runs on both.
+ */
+function databasesFromEnv(value: string | undefined): DbKind[] {
+  if (!value) return ['pglite', 'postgres'];
+  const kinds = value.split(',').map((k) => k.trim());
+  const unknown = kinds.filter((k) => k !== 'pglite' && k !== 'postgres');
+  if (unknown.length > 0) throw new Error(`TILL_TEST_DATABASES: unknown kind(s) ${unknown.join(', ')}`);
+  return kinds as DbKind[];
+}
 
 /** The server the PostgreSQL runs create their databases on. */
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -1,149 +1,44 @@
 /**
- * Applying sales set-wise in ONE statement (DESIGN.md §2): insert the sales that are new
- * (`ON CONFLICT (id) DO NOTHING RETURNING`), and for those only append the ledger, upsert every touched
- * level in one multi-row statement taken in (store, sku) order, raise `unknown_sku` and `oversold`
- * exceptions and queue the change notification. One statement is one round trip and, outside a
- * transaction, its own atomic transaction: on a small machine the round trips, not the rows, are what a
- * busy hub waits for. Loyalty (only for sales with a customer) follows in the same transaction.
+ * Applying pushed sales (docs/architecture.md, Data rules): the sales statement (repositories/sales.ts)
+ * stores the new ones with their stock, exceptions and notification in one round trip; loyalty follows
+ * in the same transaction when a sale names a customer. Without loyalty the statement is its own
+ * transaction, which is what keeps a busy hub's pushes at one round trip each.
  */
-import type { SaleDocument } from '@till/shared/schemas/sale';
-import type { Db, Queryable } from '../db/port';
-import { CHANGES_CHANNEL, notifyChanges } from './changes';
-import { awardLoyalty, pointsFor } from './loyalty';
-import { levelOrder } from './stock';
-
-// Levels are notified in chunks of about this many characters (NOTIFY payloads must stay under 8000 bytes).
-const NOTIFY_CHUNK = 6000;
-
-const APPLY_SQL = `
-WITH x AS (
-  SELECT * FROM json_to_recordset($1::json) AS x(id uuid, store_id text, register_id text, number text,
-    kind text, customer_id text, currency text, gross bigint, created_at timestamptz, doc jsonb)
-), ins AS (
-  INSERT INTO sales (id, store_id, register_id, number, kind, customer_id, currency, gross, created_at, doc)
-  SELECT id, store_id, register_id, number, kind, customer_id, currency, gross, created_at, doc FROM x
-  ON CONFLICT (id) DO NOTHING
-  RETURNING id, number, register_id
-), l AS (
-  SELECT m.*, EXISTS (SELECT 1 FROM products p WHERE p.sku = m.sku) AS known
-  FROM json_to_recordset($2::json) AS m(sale_id uuid, store_id text, sku text, delta int, reason text,
-    line_id text, at timestamptz, ord int)
-  JOIN ins ON ins.id = m.sale_id
-), mv AS (
-  INSERT INTO stock_movements (store_id, sku, on_hand_delta, reason, sale_id, line_id, at)
-  SELECT store_id, sku, delta, reason, sale_id, line_id, at FROM l WHERE known
-), d AS (
-  SELECT store_id, sku, sum(delta)::int AS delta, min(ord) AS ord FROM l WHERE known GROUP BY store_id, sku
-), lv AS (
-  INSERT INTO stock_levels AS s (store_id, sku, on_hand, reserved)
-  SELECT store_id, sku, delta, 0 FROM d WHERE delta <> 0 ORDER BY ord
-  ON CONFLICT (store_id, sku) DO UPDATE
-    SET on_hand = s.on_hand + excluded.on_hand, updated_at = now(),
-        xid = pg_current_xact_id(), seq = nextval('change_seq')
-  RETURNING s.store_id, s.sku, s.on_hand, s.reserved
-), ex AS (
-  INSERT INTO exceptions (kind, store_id, sku, sale_id, message, details)
-  SELECT 'unknown_sku', u.store_id, u.sku, u.sale_id,
-         format('sale %s sold SKU %s, which the hub does not know; no stock was moved for it', i.number, u.sku),
-         jsonb_build_object('number', i.number, 'registerId', i.register_id)
-  FROM (SELECT DISTINCT store_id, sku, sale_id FROM l WHERE NOT known) u JOIN ins i ON i.id = u.sale_id
-  UNION ALL
-  SELECT 'oversold', v.store_id, v.sku, sa.ids[1]::uuid,
-         CASE WHEN v.on_hand < 0
-           THEN format('%s at %s is at %s on hand after counter sales', v.sku, v.store_id, v.on_hand)
-           ELSE format('%s at %s: %s on hand no longer covers %s reserved for web orders',
-                       v.sku, v.store_id, v.on_hand, v.reserved) END,
-         jsonb_build_object('onHand', v.on_hand, 'reserved', v.reserved, 'saleIds', to_jsonb(sa.ids))
-  FROM lv v
-  JOIN d ON d.store_id = v.store_id AND d.sku = v.sku
-  JOIN (SELECT store_id, sku, array_agg(DISTINCT sale_id::text) AS ids FROM l WHERE reason = 'sale'
-        GROUP BY store_id, sku) sa ON sa.store_id = v.store_id AND sa.sku = v.sku
-  -- Raised when these sales take the level short (one exception per shortfall, not one per later sale).
-  WHERE d.delta < 0 AND v.on_hand - v.reserved < 0 AND v.on_hand - d.delta - v.reserved >= 0
-), w AS (
-  SELECT json_build_array(store_id, sku, on_hand, reserved) AS level FROM lv
-), c AS (
-  SELECT level, (sum(length(level::text) + 1) OVER (ROWS UNBOUNDED PRECEDING)) / ${NOTIFY_CHUNK} AS chunk FROM w
-), nt AS (
-  -- One notification even when no level moved (sales of unknown SKUs), none when nothing was new.
-  SELECT pg_notify('${CHANGES_CHANNEL}', pg_current_xact_id()::text || '|' ||
-           json_build_object('c', $3::json, 'l', coalesce(json_agg(c.level) FILTER (WHERE c.level IS NOT NULL), '[]'::json))::text)
-  FROM (SELECT 1) one LEFT JOIN c ON true
-  GROUP BY c.chunk
-  HAVING EXISTS (SELECT 1 FROM ins)
-)
-SELECT (SELECT coalesce(json_agg(id), '[]'::json) FROM ins) AS inserted, (SELECT count(*) FROM nt)::int AS notified`;
-
-/** The statement's parameters: sales, their lines as ledger rows, and the collections to notify. */
-function parameters(docs: readonly SaleDocument[]): [string, string, string] {
-  const sales = docs.map((d) => ({
-    id: d.id,
-    store_id: d.storeId,
-    register_id: d.registerId,
-    number: d.number,
-    kind: d.kind,
-    customer_id: d.customerId,
-    currency: d.currency,
-    gross: d.totals.gross,
-    created_at: d.createdAt,
-    doc: d,
-  }));
-  // Every (store, sku) gets its rank in the one lock order all writers share (levelOrder).
-  const pairs = new Map<string, { storeId: string; sku: string }>();
-  for (const d of docs)
-    for (const l of d.lines) pairs.set(`${d.storeId}\u0000${l.sku}`, { storeId: d.storeId, sku: l.sku });
-  const rank = new Map(
-    [...pairs.entries()].sort((a, b) => levelOrder(a[1], b[1])).map(([key], i) => [key, i]),
-  );
-  // A sale takes units out; a resellable return puts them back; a damaged return moves nothing sellable.
-  const lines = docs.flatMap((d) =>
-    d.lines.map((l) => {
-      const damaged = d.kind === 'return' && l.disposition === 'damaged';
-      return {
-        sale_id: d.id,
-        store_id: d.storeId,
-        sku: l.sku,
-        delta: damaged ? 0 : -l.qty,
-        reason: d.kind === 'sale' ? 'sale' : damaged ? 'return_damaged' : 'return',
-        line_id: l.lineId,
-        at: d.createdAt,
-        ord: rank.get(`${d.storeId}\u0000${l.sku}`),
-      };
-    }),
-  );
-  const stores = [...new Set(docs.map((d) => d.storeId))];
-  const collections = stores.flatMap((s) => [
-    ['sales', s],
-    ['stock', s],
-  ]);
-  return [JSON.stringify(sales), JSON.stringify(lines), JSON.stringify(collections)];
-}
+import type { Queryable } from '../db/port';
+import type { PushedSale } from '../repositories/sales';
+import type { DomainContext } from './context';
+import { loyaltyEntries } from './loyalty';
 
 /** Applies sales with `tx` (an open transaction, or the database for the single statement); returns new ids. */
-export async function applySales(tx: Queryable, docs: readonly SaleDocument[]): Promise<string[]> {
-  if (docs.length === 0) return [];
-  const rows = await tx.query<{ inserted: string[] }>(APPLY_SQL, parameters(docs));
-  const inserted = rows[0]?.inserted ?? [];
+export async function applySales(
+  ctx: Pick<DomainContext, 'repos'>,
+  tx: Queryable,
+  sales: readonly PushedSale[],
+): Promise<string[]> {
+  if (sales.length === 0) return [];
+  const inserted = await ctx.repos.sales.apply(sales, tx);
   const fresh = new Set(inserted);
-  const applied = docs.filter((d) => fresh.has(d.id));
-  const customerStores = await awardLoyalty(tx, applied);
+  // Only sales that were new earn points: a re-sent sale changes nothing.
+  const entries = loyaltyEntries(sales.filter((s) => fresh.has(s.doc.id)).map((s) => s.doc));
+  const customerStores = await ctx.repos.loyalty.award(entries, tx);
   if (customerStores.length > 0) {
-    await notifyChanges(
-      tx,
+    await ctx.repos.changes.notify(
       customerStores.map((s) => ['customers', s] as const),
       [],
+      tx,
     );
   }
   return inserted;
 }
 
-/** Whether applying `docs` needs more than the one statement (loyalty), hence an explicit transaction. */
-function needsTransaction(docs: readonly SaleDocument[]): boolean {
-  return docs.some((d) => d.customerId != null && pointsFor(d) !== 0);
-}
-
 /** Applies sales atomically: as one autocommitted statement when it can, else in a transaction. */
-export async function applySalesAtomically(db: Db, docs: readonly SaleDocument[]): Promise<string[]> {
-  if (needsTransaction(docs)) return db.transaction((tx) => applySales(tx, docs));
-  return applySales(db, docs);
+export async function applySalesAtomically(
+  ctx: DomainContext,
+  sales: readonly PushedSale[],
+): Promise<string[]> {
+  // Loyalty needs more statements than the one, hence an explicit transaction.
+  if (loyaltyEntries(sales.map((s) => s.doc)).length > 0) {
+    return ctx.db.transaction((tx) => applySales(ctx, tx, sales));
+  }
+  return applySales(ctx, ctx.db, sales);
 }

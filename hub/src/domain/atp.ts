@@ -1,14 +1,14 @@
 /**
- * Available-to-promise for the web (DESIGN.md §2): `available = on_hand − reserved − buffer`. A counter
- * sale is never refused, so the web holds back a buffer per store and SKU that grows while the store's
- * registers are out of contact — time since last contact × the store's recent sales rate of that SKU —
- * with a configurable floor, and falls back to the floor when they return.
+ * Available-to-promise for the web (docs/architecture.md, Data rules): `available = on_hand − reserved −
+ * buffer`. A counter sale is never refused, so the web holds back a buffer per store and SKU that grows
+ * while the store's registers are out of contact — time since last contact × the store's recent sales
+ * rate of that SKU — with a configurable floor, and falls back to the floor when they return.
  *
  * Contact times and rates are cached per process and refreshed every few seconds, so stream events and
  * reads cost no extra query each.
  */
 import type { AtpConfig } from '../config';
-import type { Db } from '../db/port';
+import type { Repositories } from '../repositories/repositories';
 
 const REFRESH_MS = 5_000;
 
@@ -35,7 +35,7 @@ export class AtpModel {
   private loading: Promise<void> | null = null;
 
   constructor(
-    private readonly db: Db,
+    private readonly repos: Pick<Repositories, 'registers' | 'stock'>,
     private readonly config: AtpConfig,
     private readonly now: () => number = Date.now,
   ) {}
@@ -53,21 +53,14 @@ export class AtpModel {
 
   private async load(): Promise<void> {
     const [contacts, rates] = await Promise.all([
-      this.db.query<{ store_id: string; seen: number | null }>(
-        `SELECT s.id AS store_id, (extract(epoch FROM max(r.last_seen_at)) * 1000)::float8 AS seen
-         FROM stores s LEFT JOIN registers r ON r.store_id = s.id AND r.revoked_at IS NULL GROUP BY s.id`,
-      ),
-      this.db.query<{ store_id: string; sku: string; units: number }>(
-        `SELECT store_id, sku, (-sum(on_hand_delta))::int AS units FROM stock_movements
-         WHERE reason = 'sale' AND at > now() - make_interval(hours => $1::int) GROUP BY store_id, sku`,
-        [this.config.rateWindowHours],
-      ),
+      this.repos.registers.lastContacts(),
+      this.repos.stock.unitsSold(this.config.rateWindowHours),
     ]);
     const windowSeconds = Math.max(1, this.config.rateWindowHours * 3600);
     const stores = new Map<string, StoreState>();
-    for (const c of contacts) stores.set(c.store_id, { lastContact: c.seen, rates: new Map() });
+    for (const c of contacts) stores.set(c.storeId, { lastContact: c.seen, rates: new Map() });
     for (const r of rates) {
-      const state = stores.get(r.store_id);
+      const state = stores.get(r.storeId);
       if (state && r.units > 0) state.rates.set(r.sku, r.units / windowSeconds);
     }
     this.stores = stores;

@@ -1,135 +1,64 @@
 /**
- * The register collections the hub replicates (DESIGN.md §2) and how each is read for a pull: which
- * table, whether rows are scoped to the register's store, and how a row becomes a document.
+ * The replicated collections as the hub serves them, in one table checked against the sync protocol
+ * (`syncCollections` in src/shared/sync/protocol.ts): for each, the feed a pull reads (null when registers
+ * never pull it) and the handler a push runs (null when only the hub writes it). The register streams
+ * pump exactly the pulled ones.
  */
-import { stockLevelId } from '@till/shared/schemas/stock-level';
+import { type CollectionName, collectionNames, isCollectionName } from '@till/shared/sync/protocol';
+import { type PullFeed, feeds } from '../repositories/feeds';
+import { DomainError } from './errors';
+import { pushAudit } from './push/audit';
+import { pushCustomers } from './push/customers';
+import { pushOrders } from './push/orders';
+import type { PushHandler } from './push/push-handler';
+import { pushSales } from './push/sales';
+import { pushShifts } from './push/shifts';
 
-/** A row as the pull query returns it: the table's columns plus the change stamp. */
-export type Row = Record<string, unknown> & { _xid: string; _seq: number };
-
-/** How one collection is pulled. */
-export interface PullDefinition {
-  /** SQL `FROM` item, aliased `t`; must expose `xid` and `seq`. */
-  from: string;
-  /** Columns to select (besides xid and seq). */
-  columns: string;
-  /** The column holding the store id when rows are store-scoped; null for catalogue-wide data. */
-  storeColumn: string | null;
-  /** An extra SQL condition on `t`, e.g. only recent sales. */
-  where?: string;
-  /**
-   * The column naming the register that wrote a row, when a register never needs its own rows back (it
-   * made them): its pull skips them, which halves the work of a drain after an outage.
-   */
-  registerColumn?: string;
-  toDocument(row: Row): Record<string, unknown>;
+/** How the hub serves one collection. */
+export interface CollectionSync {
+  /** What a pull reads, or null: the collection is push-only. */
+  pull: PullFeed | null;
+  /** What a push runs, or null: only the hub writes the collection. */
+  push: PushHandler | null;
 }
 
-const iso = (value: unknown): string =>
-  (value instanceof Date ? value : new Date(String(value))).toISOString();
+/** Every replicated collection: how it is pulled and which handler writes a push. */
+export const hubCollections = {
+  products: { pull: feeds.products, push: null },
+  stock: { pull: feeds.stock, push: null },
+  sales: { pull: feeds.sales, push: pushSales },
+  orders: { pull: feeds.orders, push: pushOrders },
+  customers: { pull: feeds.customers, push: pushCustomers },
+  staff: { pull: feeds.staff, push: null },
+  shifts: { pull: null, push: pushShifts },
+  audit: { pull: null, push: pushAudit },
+  settings: { pull: feeds.settings, push: null },
+} satisfies Record<CollectionName, CollectionSync>;
 
-/** Documents as RxDB expects them from a pull: never deleted (the hub retires data with flags instead). */
-const doc = (value: Record<string, unknown>) => ({ ...value, _deleted: false });
+/** The collections registers pull (and the register streams carry), with their feeds. */
+export const pulledCollections: readonly { name: CollectionName; feed: PullFeed }[] = collectionNames.flatMap(
+  (name) => {
+    const feed: PullFeed | null = hubCollections[name].pull;
+    return feed ? [{ name, feed }] : [];
+  },
+);
 
-/** Every collection a register may pull. */
-export const pullDefinitions: Readonly<Record<string, PullDefinition>> = {
-  products: {
-    from: 'products t',
-    columns: `t.sku, t.name, t.price, t.currency, t.tax_code, t.category, t.open_price, t.active, t.updated_at,
-      ARRAY(SELECT b.barcode FROM product_barcodes b WHERE b.sku = t.sku ORDER BY b.barcode) AS barcodes`,
-    storeColumn: null,
-    toDocument: (r) =>
-      doc({
-        sku: r.sku,
-        name: r.name,
-        price: r.price,
-        currency: r.currency,
-        taxCode: r.tax_code,
-        barcodes: r.barcodes,
-        ...(r.category != null ? { category: r.category } : {}),
-        ...(r.open_price ? { openPrice: true } : {}),
-        active: r.active,
-        updatedAt: iso(r.updated_at),
-      }),
-  },
-  stock: {
-    from: 'stock_levels t',
-    columns: 't.store_id, t.sku, t.on_hand, t.reserved, t.updated_at',
-    storeColumn: 'store_id',
-    // Registers see on hand minus reserved: the web's buffer is the web's business, not the counter's.
-    toDocument: (r) =>
-      doc({
-        id: stockLevelId(String(r.store_id), String(r.sku)),
-        storeId: r.store_id,
-        sku: r.sku,
-        onHand: r.on_hand,
-        reserved: r.reserved,
-        available: Number(r.on_hand) - Number(r.reserved),
-        updatedAt: iso(r.updated_at),
-      }),
-  },
-  sales: {
-    from: 'sales t',
-    columns: 't.doc',
-    storeColumn: 'store_id',
-    registerColumn: 'register_id',
-    // Recent sales only: what a register needs to take a return offline.
-    where: "t.created_at > now() - interval '90 days'",
-    toDocument: (r) => doc(r.doc as Record<string, unknown>),
-  },
-  orders: {
-    from: 'web_orders t',
-    columns: 't.doc',
-    storeColumn: 'pickup_store_id',
-    toDocument: (r) => doc(r.doc as Record<string, unknown>),
-  },
-  customers: {
-    from: 'customers t',
-    columns: 't.id, t.email, t.name, t.phone, t.consent, t.loyalty_points, t.created_at, t.updated_at',
-    storeColumn: 'home_store_id',
-    toDocument: (r) =>
-      doc({
-        id: r.id,
-        email: r.email,
-        name: r.name,
-        phone: r.phone,
-        consent: r.consent,
-        loyaltyPoints: r.loyalty_points,
-        createdAt: iso(r.created_at),
-        updatedAt: iso(r.updated_at),
-      }),
-  },
-  staff: {
-    from: 'staff t',
-    columns: 't.id, t.store_id, t.name, t.role, t.pin_hash, t.active, t.updated_at',
-    storeColumn: 'store_id',
-    toDocument: (r) =>
-      doc({
-        id: r.id,
-        storeId: r.store_id,
-        name: r.name,
-        role: r.role,
-        pinHash: r.pin_hash,
-        active: r.active,
-        updatedAt: iso(r.updated_at),
-      }),
-  },
-  shifts: {
-    from: 'shifts t',
-    columns: 't.doc',
-    storeColumn: 'store_id',
-    toDocument: (r) => doc(r.doc as Record<string, unknown>),
-  },
-  settings: {
-    from: 'store_settings t',
-    columns: 't.doc',
-    storeColumn: 'store_id',
-    toDocument: (r) => doc(r.doc as Record<string, unknown>),
-  },
-};
+/** The collection named by a path, or `unknown_collection`. */
+export function collectionNamed(name: string): CollectionName {
+  if (!isCollectionName(name)) throw new DomainError('unknown_collection', `no collection "${name}"`);
+  return name;
+}
 
-/** Collections a register may push to (each has a handler in sync-push.ts). */
-export const pushableCollections = ['sales', 'orders', 'customers', 'shifts', 'audit'] as const;
+/** The feed of a collection registers pull; `not_pullable` for a push-only one. */
+export function pullFeedOf(name: CollectionName): PullFeed {
+  const feed: PullFeed | null = hubCollections[name].pull;
+  if (!feed) throw new DomainError('not_pullable', `${name} is push-only`);
+  return feed;
+}
 
-/** Every collection name the sync API knows. */
-export const knownCollections = new Set<string>([...Object.keys(pullDefinitions), ...pushableCollections]);
+/** The push handler of a collection registers write; `not_pushable` for one only the hub writes. */
+export function pushHandlerOf(name: CollectionName): PushHandler {
+  const handler: PushHandler | null = hubCollections[name].push;
+  if (!handler) throw new DomainError('not_pushable', `${name} is written only by the hub`);
+  return handler;
+}

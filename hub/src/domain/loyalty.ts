@@ -1,49 +1,18 @@
 /**
  * Loyalty: one point per whole currency unit of a sale's gross, taken back by returns. Points are a
- * ledger; a customer's balance is its running sum (never below zero).
+ * ledger (repositories/loyalty.ts); a customer's balance is its running sum (never below zero).
  */
 import type { SaleDocument } from '@till/shared/schemas/sale';
-import type { Queryable } from '../db/port';
+import type { LoyaltyEntry } from '../repositories/loyalty';
 
 /** Points a sale earns (negative for a return): whole units of gross, minor units dropped. */
 export function pointsFor(doc: Pick<SaleDocument, 'totals'>): number {
   return Math.trunc(doc.totals.gross / 100);
 }
 
-/**
- * Awards the points of new sales to their customers (customers the hub does not know are skipped).
- * Customer rows are locked in id order before the stock levels, the order every transaction uses.
- * Returns the home stores of the customers whose balance changed, for the change notification.
- */
-export async function awardLoyalty(tx: Queryable, docs: readonly SaleDocument[]): Promise<string[]> {
-  const entries = docs
+/** The loyalty entries of sales: one per sale that names a customer and moves points. */
+export function loyaltyEntries(docs: readonly SaleDocument[]): LoyaltyEntry[] {
+  return docs
     .filter((d) => d.customerId != null && pointsFor(d) !== 0)
     .map((d) => ({ customerId: d.customerId as string, delta: pointsFor(d), saleId: d.id, reason: d.kind }));
-  if (entries.length === 0) return [];
-  const ids = [...new Set(entries.map((e) => e.customerId))].sort();
-  const customers = await tx.query<{ id: string; home_store_id: string | null }>(
-    `SELECT c.id, c.home_store_id FROM unnest($1::text[]) WITH ORDINALITY AS k(id, n)
-     JOIN customers c ON c.id = k.id ORDER BY k.n FOR UPDATE OF c`,
-    [ids],
-  );
-  const known = new Set(customers.map((c) => c.id));
-  const valid = entries.filter((e) => known.has(e.customerId));
-  if (valid.length === 0) return [];
-  await tx.query(
-    `INSERT INTO loyalty_ledger (customer_id, delta, reason, sale_id)
-     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::uuid[])`,
-    [
-      valid.map((e) => e.customerId),
-      valid.map((e) => e.delta),
-      valid.map((e) => e.reason),
-      valid.map((e) => e.saleId),
-    ],
-  );
-  await tx.query(
-    `UPDATE customers c SET loyalty_points = greatest(0, c.loyalty_points + d.delta), updated_at = now()
-     FROM (SELECT k.id, sum(k.delta)::int AS delta FROM unnest($1::text[], $2::int[]) AS k(id, delta) GROUP BY k.id) d
-     WHERE c.id = d.id`,
-    [valid.map((e) => e.customerId), valid.map((e) => e.delta)],
-  );
-  return [...new Set(customers.map((c) => c.home_store_id).filter((s): s is string => s != null))];
 }

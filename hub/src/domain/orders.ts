@@ -2,20 +2,21 @@
  * Placing a web order (POST /api/v1/storefront/orders): price it with the shared pricing function, check
  * availability-to-promise, charge the card, then reserve in one short transaction that re-checks the
  * locked levels. Charging happens outside the transaction (no row locks held across a gateway call); if
- * the stock went meanwhile, the charge is refunded and the order refused with 409.
+ * the stock went meanwhile, the charge is refunded and the order refused as `insufficient_stock`.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { priceCart } from '@till/shared/domain/pricing';
 import { ident, sku } from '@till/shared/schemas/common';
-import type { StoreSettings } from '@till/shared/schemas/settings';
 import { type WebOrder, fulfilmentSchema, webOrderSchema } from '@till/shared/schemas/web-order';
-import type { Hub } from '../app';
 import type { Queryable } from '../db/port';
-import { HttpError, badRequest, conflict } from '../http/errors';
-import { notifyChanges } from './changes';
-import { type Allocation, reserve } from './reservations';
-import { lockLevels } from './stock';
+import type { PricedProduct } from '../repositories/products';
+import type { Allocation } from '../repositories/reservations';
+import type { AtpModel } from './atp';
+import type { DomainContext } from './context';
+import { DomainError, isDomainErrorCode } from './errors';
+import type { PaymentGateway } from './gateway';
+import { reserve } from './reservations';
 
 /** The body of POST /api/v1/storefront/orders. */
 export const orderRequestSchema = z.object({
@@ -40,13 +41,8 @@ export const orderRequestSchema = z.object({
 /** An order request. */
 export type OrderRequest = z.infer<typeof orderRequestSchema>;
 
-interface ProductRow {
-  sku: string;
-  name: string;
-  price: number;
-  currency: string;
-  tax_code: string;
-}
+/** What placing an order needs besides the database. */
+export type OrderContext = DomainContext & { atp: AtpModel; gateway: PaymentGateway };
 
 /** A SKU the order cannot have: what was asked and what could be promised. */
 interface Short {
@@ -55,88 +51,81 @@ interface Short {
   available: number;
 }
 
+/** Thrown inside the reserving transaction to roll it back; becomes `insufficient_stock` after the refund. */
 class ShortError extends Error {
   constructor(readonly short: Short[]) {
     super('short');
   }
 }
 
-const shortConflict = (short: Short[]) =>
-  conflict('insufficient_stock', `not enough stock for ${short.map((s) => s.sku).join(', ')}`, {
+const insufficientStock = (short: Short[]) =>
+  new DomainError('insufficient_stock', `not enough stock for ${short.map((s) => s.sku).join(', ')}`, {
     skus: short,
   });
 
-/** Loads a store's settings document. */
-export async function loadSettings(db: Queryable, storeId: string): Promise<StoreSettings | null> {
-  const rows = await db.query<{ doc: StoreSettings }>('SELECT doc FROM store_settings WHERE store_id = $1', [
-    storeId,
-  ]);
-  return rows[0]?.doc ?? null;
-}
-
 /** Places an order; returns the stored order document. */
 export async function placeOrder(
-  hub: Hub,
+  ctx: OrderContext,
   request: OrderRequest,
   idempotencyKey?: string,
 ): Promise<WebOrder> {
+  const { repos } = ctx;
   if (idempotencyKey) {
     // A retried request (the web store lost our answer) gets the order it already placed.
-    const previous = await hub.db.query<{ doc: WebOrder }>(
-      `SELECT o.doc FROM payments p JOIN web_orders o ON o.id = p.order_id WHERE p.idempotency_key = $1`,
-      [`charge:${idempotencyKey}`],
-    );
-    if (previous[0]) return previous[0].doc;
+    const previous = await repos.webOrders.byChargeKey(`charge:${idempotencyKey}`);
+    if (previous) return previous;
   }
   const wanted = new Map<string, number>();
   for (const l of request.lines) wanted.set(l.sku, (wanted.get(l.sku) ?? 0) + l.qty);
-  const products = await hub.db.query<ProductRow>(
-    'SELECT sku, name, price, currency, tax_code FROM products WHERE sku = ANY($1::text[]) AND active',
-    [[...wanted.keys()]],
-  );
+  const products = await repos.products.activeBySku([...wanted.keys()]);
   const missing = [...wanted.keys()].filter((s) => !products.some((p) => p.sku === s));
-  if (missing.length > 0)
-    throw badRequest('unknown_sku', `unknown or inactive SKUs: ${missing.join(', ')}`, { skus: missing });
+  if (missing.length > 0) {
+    throw new DomainError('unknown_sku', `unknown or inactive SKUs: ${missing.join(', ')}`, {
+      skus: missing,
+    });
+  }
 
   const pickupStore = request.fulfilment.type === 'pickup' ? request.fulfilment.storeId : null;
-  const settingsStore =
-    pickupStore ?? (await hub.db.query<{ id: string }>('SELECT id FROM stores ORDER BY id LIMIT 1'))[0]?.id;
-  const settings = settingsStore ? await loadSettings(hub.db, settingsStore) : null;
-  if (!settings) throw badRequest('unknown_store', `no store ${pickupStore ?? ''}`.trim());
+  const settingsStore = pickupStore ?? (await repos.settings.firstStoreId());
+  const settings = settingsStore ? await repos.settings.forStore(settingsStore) : null;
+  if (!settings) throw new DomainError('unknown_store', `no store ${pickupStore ?? ''}`.trim());
   const priced = priceCart(
     {
       lines: [...wanted].map(([s, qty], i) => {
-        const p = products.find((x) => x.sku === s) as ProductRow;
-        return { lineId: String(i + 1), sku: s, name: p.name, qty, unitPrice: p.price, taxCode: p.tax_code };
+        const p = products.find((x) => x.sku === s) as PricedProduct;
+        return { lineId: String(i + 1), sku: s, name: p.name, qty, unitPrice: p.price, taxCode: p.taxCode };
       }),
     },
     settings,
   );
-  if (!priced.ok) throw badRequest(priced.error.code, priced.error.message);
+  if (!priced.ok) {
+    const code = isDomainErrorCode(priced.error.code) ? priced.error.code : 'invalid_order';
+    throw new DomainError(code, priced.error.message);
+  }
 
   // A first look without locks, so an order that cannot be had is refused before the card is charged.
-  await hub.atp.fresh();
-  const allocations = await allocate(hub, hub.db, wanted, pickupStore, false);
+  await ctx.atp.fresh();
+  const allocations = await allocate(ctx, ctx.db, wanted, pickupStore, false);
 
   const orderId = `ord-${randomUUID()}`;
-  const charge = await hub.gateway.charge({
+  const charge = await ctx.gateway.charge({
     amount: priced.value.totals.gross,
     currency: settings.currency,
     token: request.payment.token,
     idempotencyKey: idempotencyKey ?? orderId,
     description: `web order ${orderId}`,
   });
-  if (!charge.ok) throw new HttpError(402, 'payment_declined', charge.message, { reason: charge.code });
+  if (!charge.ok) throw new DomainError('payment_declined', charge.message, { reason: charge.code });
 
   const now = new Date().toISOString();
   try {
-    return await hub.db.transaction(async (tx) => {
-      const customerId = await upsertCustomer(tx, request, pickupStore);
-      const confirmed = await allocate(hub, tx, wanted, pickupStore, true, allocations);
-      const numberRow = await tx.query<{ n: number }>("SELECT nextval('web_order_number') AS n");
+    return await ctx.db.transaction(async (tx) => {
+      const customerId = await customerFor(ctx, tx, request, pickupStore);
+      const confirmed = await allocate(ctx, tx, wanted, pickupStore, true, allocations);
+      const number = await repos.webOrders.nextNumber(tx);
       const doc: WebOrder = webOrderSchema.parse({
         id: orderId,
-        number: `W${String(numberRow[0]?.n ?? 0).padStart(6, '0')}`,
+        number: `W${String(number).padStart(6, '0')}`,
         status: 'placed',
         fulfilment: request.fulfilment,
         customerId,
@@ -152,89 +141,61 @@ export async function placeOrder(
         createdAt: now,
         updatedAt: now,
       });
-      await tx.query(
-        `INSERT INTO web_orders (id, number, status, fulfilment, pickup_store_id, customer_id, email, phone, doc)
-         VALUES ($1, $2, 'placed', $3, $4, $5, $6, $7, $8)`,
-        [
-          doc.id,
-          doc.number,
-          JSON.stringify(doc.fulfilment),
-          pickupStore,
-          customerId,
-          doc.customer.email,
-          doc.customer.phone,
-          JSON.stringify(doc),
-        ],
-      );
-      await tx.query(
-        `INSERT INTO web_order_lines (order_id, line_id, sku, name, qty, unit_price, discount, net, tax, gross, tax_code)
-         SELECT $1, l."lineId", l.sku, l.name, l.qty, l."unitPrice", l.discount, l.net, l.tax, l.gross, l."taxCode"
-         FROM jsonb_to_recordset($2::jsonb) AS l("lineId" text, sku text, name text, qty int, "unitPrice" bigint,
-              discount bigint, net bigint, tax bigint, gross bigint, "taxCode" text)`,
-        [doc.id, JSON.stringify(doc.lines)],
-      );
-      await tx.query(
-        `INSERT INTO payments (order_id, kind, amount, currency, reference, idempotency_key) VALUES ($1, 'charge', $2, $3, $4, $5)`,
-        [doc.id, doc.payment.amount, doc.currency, charge.reference, `charge:${idempotencyKey ?? orderId}`],
+      await repos.webOrders.insert(doc, pickupStore, customerId, tx);
+      await repos.webOrders.insertCharge(
+        {
+          orderId: doc.id,
+          amount: doc.payment.amount,
+          currency: doc.currency,
+          reference: charge.reference,
+          idempotencyKey: `charge:${idempotencyKey ?? orderId}`,
+        },
+        tx,
       );
       if (request.sessionId) {
-        await tx.query(
-          `INSERT INTO customer_events (session_id, customer_id, type) VALUES ($1, $2, 'checkout')`,
-          [request.sessionId, customerId],
-        );
-        await tx.query(`UPDATE carts SET status = 'converted', updated_at = now() WHERE session_id = $1`, [
-          request.sessionId,
-        ]);
+        await repos.browsing.insertCheckout(request.sessionId, customerId, tx);
+        await repos.browsing.convertCart(request.sessionId, tx);
       }
-      const levels = await reserve(tx, doc.id, confirmed);
+      const levels = await reserve(repos, tx, doc.id, confirmed);
       const stores = [...new Set(confirmed.map((a) => a.storeId))];
-      await notifyChanges(
-        tx,
+      await repos.changes.notify(
         [
           ...stores.map((s) => ['stock', s] as const),
           ...(pickupStore ? [['orders', pickupStore] as const] : []),
         ],
         levels,
+        tx,
       );
       return doc;
     });
   } catch (err) {
     // The order did not happen: give the money back (idempotent, so a retry cannot refund twice).
-    await hub.gateway.refund({
+    await ctx.gateway.refund({
       reference: charge.reference,
       amount: priced.value.totals.gross,
       idempotencyKey: `refund:${orderId}`,
     });
-    if (err instanceof ShortError) throw shortConflict(err.short);
+    if (err instanceof ShortError) throw insufficientStock(err.short);
     throw err;
   }
 }
 
 /**
  * Chooses where each SKU is taken from: the pickup store, or for shipping the store that can promise the
- * most. With `locked`, the levels are locked (fixed order) and a shortfall throws `ShortError`; without,
- * a shortfall is the 409 itself.
+ * most. With `locked`, the planned levels are locked (fixed order) and a shortfall throws `ShortError`;
+ * without, a shortfall is the refusal itself.
  */
 async function allocate(
-  hub: Hub,
+  ctx: OrderContext,
   db: Queryable,
   wanted: ReadonlyMap<string, number>,
   pickupStore: string | null,
   locked: boolean,
   planned?: readonly Allocation[],
 ): Promise<Allocation[]> {
-  const skus = [...wanted.keys()];
-  let levels: { storeId: string; sku: string; onHand: number; reserved: number }[];
-  if (locked) {
-    levels = await lockLevels(db, planned ?? []);
-  } else {
-    const rows = await db.query<{ store_id: string; sku: string; on_hand: number; reserved: number }>(
-      `SELECT store_id, sku, on_hand, reserved FROM stock_levels
-       WHERE sku = ANY($1::text[]) AND ($2::text IS NULL OR store_id = $2)`,
-      [skus, pickupStore],
-    );
-    levels = rows.map((r) => ({ storeId: r.store_id, sku: r.sku, onHand: r.on_hand, reserved: r.reserved }));
-  }
+  const levels = locked
+    ? await ctx.repos.stock.lockLevels(planned ?? [], db)
+    : await ctx.repos.stock.levels([...wanted.keys()], pickupStore, db);
   const short: Short[] = [];
   const out: Allocation[] = [];
   for (const [s, qty] of wanted) {
@@ -242,7 +203,7 @@ async function allocate(
       .filter((l) => l.sku === s && (!planned || planned.some((p) => p.sku === s && p.storeId === l.storeId)))
       .map((l) => ({
         storeId: l.storeId,
-        available: hub.atp.atp(l.storeId, s, l.onHand, l.reserved).available,
+        available: ctx.atp.atp(l.storeId, s, l.onHand, l.reserved).available,
       }))
       .sort((a, b) => b.available - a.available || (a.storeId < b.storeId ? -1 : 1));
     const best = candidates[0];
@@ -252,38 +213,33 @@ async function allocate(
   }
   if (short.length > 0) {
     if (locked) throw new ShortError(short);
-    throw shortConflict(short);
+    throw insufficientStock(short);
   }
   return out;
 }
 
 /** Finds the customer by e-mail or signs them up; returns the id. */
-async function upsertCustomer(
+async function customerFor(
+  ctx: OrderContext,
   tx: Queryable,
   request: OrderRequest,
   homeStoreId: string | null,
 ): Promise<string> {
-  const found = await tx.query<{ id: string }>('SELECT id FROM customers WHERE lower(email) = lower($1)', [
-    request.customer.email,
-  ]);
-  if (found[0]) return found[0].id;
+  const customers = ctx.repos.customers;
+  const found = await customers.idByEmail(request.customer.email, tx);
+  if (found) return found;
   const consent = { personalization: false, marketing: false, updatedAt: new Date().toISOString() };
   // Two first orders with one e-mail at once: the unique index lets one insert win, the other reads it.
-  const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO customers (id, email, name, phone, consent, home_store_id) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT DO NOTHING RETURNING id`,
-    [
-      `cus-${randomUUID()}`,
-      request.customer.email,
-      request.customer.name,
-      request.customer.phone ?? null,
-      JSON.stringify(consent),
+  const inserted = await customers.insertFromWeb(
+    {
+      id: `cus-${randomUUID()}`,
+      email: request.customer.email,
+      name: request.customer.name,
+      phone: request.customer.phone ?? null,
+      consent,
       homeStoreId,
-    ],
+    },
+    tx,
   );
-  if (inserted[0]) return inserted[0].id;
-  const again = await tx.query<{ id: string }>('SELECT id FROM customers WHERE lower(email) = lower($1)', [
-    request.customer.email,
-  ]);
-  return again[0]!.id;
+  return inserted ?? (await customers.idByEmail(request.customer.email, tx))!;
 }

@@ -1,45 +1,32 @@
 /** Unit tests of the group commit: concurrent pushes share a transaction, and a failure stays with its request. */
 import { describe, expect, it } from 'vitest';
 import type { SaleDocument } from '@till/shared/schemas/sale';
-import type { Db } from '../db/port';
+import type { PushedSale } from '../repositories/sales';
 import { SalesWriter } from './sales-writer';
 
-const sale = (id: string) =>
-  ({
-    id,
-    storeId: 'store-1',
-    kind: 'sale',
-    customerId: null,
-    lines: [],
-    totals: { gross: 0 },
-  }) as unknown as SaleDocument;
+const sale = (id: string, pushedBy = 'reg-a'): PushedSale => ({
+  doc: { id } as unknown as SaleDocument,
+  pushedBy,
+});
 
-/** A database that records each statement's sale ids and fails any statement containing `bad`. */
-function fakeDb(): Db & { batches: string[][] } {
+/** An apply function that records each group's sale ids and fails any group containing `bad`. */
+function recorder() {
   const batches: string[][] = [];
-  const db: Db & { batches: string[][] } = {
-    kind: 'postgres' as const,
-    stats: { retries: 0 },
-    batches,
-    async query<R>(_sql: string, params?: readonly unknown[]) {
-      const ids = (JSON.parse(String(params?.[0])) as { id: string }[]).map((s) => s.id);
-      batches.push(ids);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      if (ids.includes('bad')) throw new Error('boom');
-      return [{ inserted: ids }] as R[];
-    },
-    exec: async () => undefined,
-    transaction: async (fn) => fn(db),
-    listen: async () => async () => undefined,
-    close: async () => undefined,
+  const pushers: string[][] = [];
+  const apply = async (sales: readonly PushedSale[]) => {
+    const ids = sales.map((s) => s.doc.id);
+    batches.push(ids);
+    pushers.push(sales.map((s) => s.pushedBy));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (ids.includes('bad')) throw new Error('boom');
   };
-  return db;
+  return { apply, batches, pushers };
 }
 
 describe('SalesWriter', () => {
   it('applies requests that queue up during a transaction together, and isolates a failing one', async () => {
-    const db = fakeDb();
-    const writer = new SalesWriter(db, 1);
+    const { apply, batches } = recorder();
+    const writer = new SalesWriter(apply, 1);
     const first = writer.apply([sale('a')]);
     const second = writer.apply([sale('b'), sale('c')]);
     const third = writer.apply([sale('bad')]);
@@ -49,6 +36,17 @@ describe('SalesWriter', () => {
     await expect(third).rejects.toThrow('boom');
     await expect(fourth).resolves.toBeUndefined();
     // a alone; then b, c, bad (and b again, deduplicated) in one statement; it failed, so one by one.
-    expect(db.batches).toEqual([['a'], ['b', 'c', 'bad'], ['b', 'c'], ['bad'], ['b']]);
+    expect(batches).toEqual([['a'], ['b', 'c', 'bad'], ['b', 'c'], ['bad'], ['b']]);
+  });
+
+  it('keeps the first pusher of a sale two queued requests both carry', async () => {
+    const { apply, batches, pushers } = recorder();
+    const writer = new SalesWriter(apply, 1);
+    const first = writer.apply([sale('a')]);
+    const second = writer.apply([sale('x', 'reg-b')]);
+    const third = writer.apply([sale('x', 'reg-c')]);
+    await Promise.all([first, second, third]);
+    expect(batches).toEqual([['a'], ['x']]);
+    expect(pushers).toEqual([['reg-a'], ['reg-b']]);
   });
 });

@@ -7,12 +7,13 @@
  * applied all or nothing; if a group fails, its requests are retried one by one so a failure stays with
  * the request that caused it.
  */
-import type { SaleDocument } from '@till/shared/schemas/sale';
-import type { Db } from '../db/port';
-import { applySalesAtomically } from './apply-sales';
+import type { PushedSale } from '../repositories/sales';
+
+/** Applies one group of sales atomically (domain/apply-sales.ts in the hub). */
+export type ApplySales = (sales: readonly PushedSale[]) => Promise<unknown>;
 
 interface Pending {
-  docs: SaleDocument[];
+  sales: PushedSale[];
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -26,15 +27,15 @@ export class SalesWriter {
   private active = 0;
 
   constructor(
-    private readonly db: Db,
-    private readonly lanes = db.kind === 'postgres' ? 2 : 1,
+    private readonly applyGroup: ApplySales,
+    private readonly lanes = 1,
     private readonly maxDocs = 2000,
   ) {}
 
-  /** Applies `docs` (already validated and scoped); resolves once they are committed. */
-  apply(docs: SaleDocument[]): Promise<void> {
+  /** Applies sales (already validated and scoped); resolves once they are committed. */
+  apply(sales: PushedSale[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ docs, resolve, reject });
+      this.queue.push({ sales, resolve, reject });
       if (this.active < this.lanes) void this.lane();
     });
   }
@@ -45,7 +46,7 @@ export class SalesWriter {
       while (this.queue.length > 0) {
         const group = this.take();
         try {
-          await applySalesAtomically(this.db, unique(group.flatMap((p) => p.docs)));
+          await this.applyGroup(unique(group.flatMap((p) => p.sales)));
           for (const p of group) p.resolve();
         } catch (err) {
           if (group.length === 1) group[0]!.reject(err);
@@ -63,9 +64,9 @@ export class SalesWriter {
     let docs = 0;
     while (this.queue.length > 0) {
       const next = this.queue[0]!;
-      if (group.length > 0 && docs + next.docs.length > this.maxDocs) break;
+      if (group.length > 0 && docs + next.sales.length > this.maxDocs) break;
       group.push(this.queue.shift()!);
-      docs += next.docs.length;
+      docs += next.sales.length;
     }
     return group;
   }
@@ -73,7 +74,7 @@ export class SalesWriter {
   private async oneByOne(group: readonly Pending[]): Promise<void> {
     for (const p of group) {
       try {
-        await applySalesAtomically(this.db, p.docs);
+        await this.applyGroup(p.sales);
         p.resolve();
       } catch (err) {
         p.reject(err);
@@ -82,7 +83,12 @@ export class SalesWriter {
   }
 }
 
-/** The same sale may sit in two queued requests (a register retried while the first was in flight). */
-function unique(docs: readonly SaleDocument[]): SaleDocument[] {
-  return [...new Map(docs.map((d) => [d.id, d])).values()];
+/**
+ * The same sale may sit in two queued requests (a register retried while the first was in flight): the
+ * first one queued is applied, as the database would keep it anyway.
+ */
+function unique(sales: readonly PushedSale[]): PushedSale[] {
+  const first = new Map<string, PushedSale>();
+  for (const s of sales) if (!first.has(s.doc.id)) first.set(s.doc.id, s);
+  return [...first.values()];
 }

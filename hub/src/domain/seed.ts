@@ -1,5 +1,5 @@
 /**
- * The demo seed (DESIGN.md §3): two stores with settings, the demo enrollment codes, a catalogue with
+ * The demo seed (hub/README.md): two stores with settings, the demo enrollment codes, a catalogue with
  * stock in both stores (entered as ledger receipts, so levels equal the ledger), staff with PINs and
  * customers with web histories. Applied only to an empty database.
  */
@@ -7,7 +7,7 @@ import type { StoreSettings } from '@till/shared/schemas/settings';
 import type { Db, Queryable } from '../db/port';
 import { demoCatalogue, hash } from './seed-catalogue';
 import { hashPin } from './secrets';
-import { type Movement, applyLevelDeltas, insertMovements } from './stock';
+import { type Movement, applyLevelDeltas, insertMovements } from '../repositories/stock';
 
 /** What the seed made, for printing at start. */
 export interface SeedSummary {

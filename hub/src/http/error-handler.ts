@@ -1,9 +1,34 @@
 /**
- * The one error handler: coded 4xx for anything the client did wrong (body too large, malformed JSON,
- * wrong media type, failed validation), a bare 500 for the rest, logged but never leaked.
+ * The one error handler: a coded 4xx for anything the client did wrong — a domain refusal (its status
+ * from the table below), failed validation, credentials, body too large, malformed JSON, wrong media type
+ * — and a bare 500 for the rest, logged but never leaked. Registered before the routes, for all of them.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type DomainErrorCode } from '../domain/errors';
 import { HttpError } from './errors';
+import type { RequestNames } from './schemas';
+
+/** The status of each domain refusal. */
+const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
+  unknown_collection: 404,
+  not_pullable: 405,
+  not_pushable: 405,
+  invalid_documents: 400,
+  invalid_checkpoint: 400,
+  missing_key: 400,
+  unknown_sku: 400,
+  unknown_store: 400,
+  qty_invalid: 400,
+  price_invalid: 400,
+  amount_too_large: 400,
+  invalid_order: 400,
+  forbidden_store: 403,
+  invalid_code: 403,
+  payment_declined: 402,
+  insufficient_stock: 409,
+};
 
 const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
@@ -29,34 +54,74 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
   },
 };
 
-/** Installs the error and not-found handlers. */
-export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    if (error instanceof HttpError) {
-      return reply
-        .status(error.status)
-        .send({ error: { code: error.code, message: error.message, ...error.details } });
-    }
-    const known = error.code ? FASTIFY_CODES[error.code] : undefined;
-    if (known)
-      return reply.status(known.status).send({ error: { code: known.code, message: known.message } });
-    if (error instanceof SyntaxError || error.statusCode === 400) {
-      // The JSON parser's SyntaxError, or any other parse failure the framework flags as a client error.
-      return reply
-        .status(400)
-        .send({ error: { code: 'malformed_json', message: 'the body is not valid JSON' } });
-    }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply
-        .status(error.statusCode)
-        .send({ error: { code: 'bad_request', message: error.message.slice(0, 200) } });
-    }
-    request.log.error({ err: error }, 'request failed');
-    return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
-  });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
-  );
+const DEFAULT_NAMES: Required<RequestNames> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'headers',
+};
+
+/** The 400 of a failed schema: `invalid <what>: <field>: <problem>; …` with every issue listed. */
+function invalidRequest(
+  validation: readonly { instancePath: string; message?: string | undefined }[],
+  part: keyof RequestNames,
+  request: FastifyRequest,
+): HttpError {
+  const what = request.routeOptions.config.requestNames?.[part] ?? DEFAULT_NAMES[part];
+  const issues = validation.map((v) => ({
+    // `/lines/0/qty` → `lines.0.qty`, the path as zod names it.
+    path: v.instancePath.split('/').filter(Boolean).join('.'),
+    message: v.message ?? 'invalid',
+  }));
+  const summary = issues
+    .slice(0, 5)
+    .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+    .join('; ');
+  return new HttpError(400, 'invalid_request', `invalid ${what}: ${summary}`, { issues });
 }
+
+/** Turns anything a route throws into the response it deserves. */
+function toHttpError(error: FastifyError | Error, request: FastifyRequest): HttpError | null {
+  if (error instanceof HttpError) return error;
+  if (error instanceof DomainError) {
+    return new HttpError(DOMAIN_STATUS[error.code], error.code, error.message, error.details);
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = (error as { validationContext?: keyof RequestNames }).validationContext ?? 'body';
+    return invalidRequest(error.validation, part, request);
+  }
+  const fastifyError = error as FastifyError;
+  const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+  if (known) return new HttpError(known.status, known.code, known.message);
+  if (error instanceof SyntaxError || fastifyError.statusCode === 400) {
+    // The JSON parser's SyntaxError, or any other parse failure the framework flags as a client error.
+    return new HttpError(400, 'malformed_json', 'the body is not valid JSON');
+  }
+  const status = fastifyError.statusCode;
+  if (status && status >= 400 && status < 500) {
+    return new HttpError(status, 'bad_request', error.message.slice(0, 200));
+  }
+  return null;
+}
+
+/** Installs the error and not-found handlers on the root, so every route plugin has them. */
+export const errorHandler: FastifyPluginAsync = fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+      const known = toHttpError(error, request);
+      if (known) {
+        return reply
+          .status(known.status)
+          .send({ error: { code: known.code, message: known.message, ...known.details } });
+      }
+      request.log.error({ err: error }, 'request failed');
+      return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
+    });
+    app.setNotFoundHandler((request, reply) =>
+      reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
+    );
+  },
+  { name: 'till-error-handler' },
+);

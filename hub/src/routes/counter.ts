@@ -1,14 +1,14 @@
 /**
  * Counter look-ups for registers (token): a web order by number, e-mail, phone or receipt QR (BORIS and
- * BOPIS), and a customer's unified history — web orders and store sales, abandoned carts, loyalty and
- * offers. Look-ups need an exact key the customer gives at the counter; browsing data is shown only with
- * the customer's personalization consent.
+ * BOPIS), customers by e-mail or phone, and a customer's unified history (domain/counter.ts).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Hub } from '../app';
-import { badRequest, notFound } from '../http/errors';
-import { parseOr400 } from '../http/validate';
+import { customerHistory, findCustomers, findOrders } from '../domain/counter';
+import { requireRegister } from '../http/auth';
+import { notFound } from '../http/errors';
+import { documentsSchema, errorResponses } from '../http/schemas';
+import type { Hub } from '../hub';
 
 const orderQuerySchema = z.object({
   number: z.string().max(40).optional(),
@@ -21,87 +21,70 @@ const customerQuerySchema = z.object({
   email: z.string().max(254).optional(),
   phone: z.string().max(24).optional(),
 });
+/** Consent as stored (its shape is the customer schema's; shown as it is). */
+const consentSchema = z.record(z.string(), z.unknown());
+const customerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  loyaltyPoints: z.number(),
+  consent: consentSchema,
+});
+const historySchema = z.object({
+  customer: customerSchema.pick({ id: true, name: true, email: true, consent: true }),
+  loyalty: z.object({ points: z.number() }),
+  orders: documentsSchema,
+  sales: documentsSchema,
+  abandonedCarts: z.array(
+    z.object({ sessionId: z.string(), lines: z.record(z.string(), z.number()), updatedAt: z.string() }),
+  ),
+  recentlyViewed: z.array(z.object({ sku: z.string(), name: z.string(), views: z.number() })),
+  offers: z.array(
+    z.object({ sku: z.string(), name: z.string(), discountBp: z.number(), reason: z.string() }),
+  ),
+  personalization: z.boolean(),
+});
 
-/** Registers the counter look-up routes. */
-export function counterRoutes(app: FastifyInstance, hub: Hub): void {
-  app.get('/api/v1/counter/orders', async (request) => {
-    await hub.auth.authenticate(request);
-    const q = parseOr400(orderQuerySchema, request.query, 'query');
-    const key = q.qr ? q.qr.replace(/^till:order:/, '') : q.number;
-    if (!key && !q.email && !q.phone) throw badRequest('missing_key', 'give number, email, phone or qr');
-    const rows = await hub.db.query<{ doc: unknown }>(
-      `SELECT doc FROM web_orders
-       WHERE ($1::text IS NOT NULL AND (number = $1 OR id = $1))
-          OR ($2::text IS NOT NULL AND lower(email) = lower($2))
-          OR ($3::text IS NOT NULL AND phone = $3)
-       ORDER BY created_at DESC LIMIT 50`,
-      [key ?? null, q.email ?? null, q.phone ?? null],
-    );
-    return { orders: rows.map((r) => r.doc) };
-  });
+/** The counter look-up routes. */
+export const counterRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, { hub }) => {
+  app.addHook('preValidation', requireRegister(hub.auth));
 
-  app.get('/api/v1/counter/customers', async (request) => {
-    await hub.auth.authenticate(request);
-    const q = parseOr400(customerQuerySchema, request.query, 'query');
-    if (!q.email && !q.phone) throw badRequest('missing_key', 'give email or phone');
-    const rows = await hub.db.query(
-      `SELECT id, name, email, phone, loyalty_points AS "loyaltyPoints", consent FROM customers
-       WHERE ($1::text IS NOT NULL AND lower(email) = lower($1)) OR ($2::text IS NOT NULL AND phone = $2) LIMIT 10`,
-      [q.email ?? null, q.phone ?? null],
-    );
-    return { customers: rows };
-  });
+  app.get(
+    '/api/v1/counter/orders',
+    {
+      schema: {
+        querystring: orderQuerySchema,
+        response: { 200: z.object({ orders: documentsSchema }), ...errorResponses },
+      },
+    },
+    async (request) => ({ orders: await findOrders(hub.repos, request.query) }),
+  );
 
-  app.get('/api/v1/counter/customers/:id/history', async (request) => {
-    await hub.auth.authenticate(request);
-    const { id } = parseOr400(z.object({ id: z.string().max(64) }), request.params, 'path');
-    const customers = await hub.db.query<{
-      id: string;
-      name: string;
-      email: string | null;
-      loyalty_points: number;
-      consent: { personalization: boolean };
-    }>('SELECT id, name, email, loyalty_points, consent FROM customers WHERE id = $1', [id]);
-    const customer = customers[0];
-    if (!customer) throw notFound('unknown_customer', `no customer ${id}`);
-    const [orders, sales] = await Promise.all([
-      hub.db.query<{ doc: unknown }>(
-        'SELECT doc FROM web_orders WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 50',
-        [id],
-      ),
-      hub.db.query<{ doc: unknown }>(
-        'SELECT doc FROM sales WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 50',
-        [id],
-      ),
-    ]);
-    const personal = customer.consent.personalization === true;
-    const [carts, views] = personal
-      ? await Promise.all([
-          hub.db.query(
-            `SELECT session_id AS "sessionId", lines, updated_at AS "updatedAt" FROM carts
-             WHERE customer_id = $1 AND status = 'open' AND lines <> '{}'::jsonb AND updated_at < now() - interval '1 hour'
-             ORDER BY updated_at DESC LIMIT 10`,
-            [id],
-          ),
-          hub.db.query<{ sku: string; name: string; views: number }>(
-            `SELECT e.sku, p.name, count(*)::int AS views FROM customer_events e JOIN products p ON p.sku = e.sku
-             WHERE e.customer_id = $1 AND e.type = 'product_view' GROUP BY e.sku, p.name ORDER BY views DESC LIMIT 5`,
-            [id],
-          ),
-        ])
-      : [[], []];
-    return {
-      customer: { id: customer.id, name: customer.name, email: customer.email, consent: customer.consent },
-      loyalty: { points: customer.loyalty_points },
-      orders: orders.map((r) => r.doc),
-      sales: sales.map((r) => r.doc),
-      abandonedCarts: carts,
-      recentlyViewed: views,
-      // A simple offer rule for the demo: what they looked at most, 10 % off, with consent only.
-      offers: views
-        .slice(0, 3)
-        .map((v) => ({ sku: v.sku, name: v.name, discountBp: 1000, reason: 'viewed online' })),
-      personalization: personal,
-    };
-  });
-}
+  app.get(
+    '/api/v1/counter/customers',
+    {
+      schema: {
+        querystring: customerQuerySchema,
+        response: { 200: z.object({ customers: z.array(customerSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ customers: await findCustomers(hub.repos, request.query) }),
+  );
+
+  app.get(
+    '/api/v1/counter/customers/:id/history',
+    {
+      schema: {
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: historySchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const history = await customerHistory(hub.repos, id);
+      if (!history) throw notFound('unknown_customer', `no customer ${id}`);
+      return history;
+    },
+  );
+};

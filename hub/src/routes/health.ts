@@ -1,19 +1,35 @@
 /** `GET /health` → `{"ok":true,"db":"pglite"|"postgres"}`, 503 when the database does not answer. */
-import type { FastifyInstance } from 'fastify';
-import type { Hub } from '../app';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBodySchema, errorResponses } from '../http/schemas';
+import type { Hub } from '../hub';
 
-/** Registers the health route. */
-export function healthRoutes(app: FastifyInstance, hub: Hub): void {
-  app.get('/health', async (_request, reply) => {
-    try {
-      await hub.db.query('SELECT 1');
-      return { ok: true, db: hub.db.kind };
-    } catch {
-      return reply.status(503).send({
-        ok: false,
-        db: hub.db.kind,
-        error: { code: 'db_unavailable', message: 'the database does not answer' },
-      });
-    }
-  });
-}
+const dbKindSchema = z.enum(['pglite', 'postgres']);
+
+/** The health route. */
+export const healthRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, { hub }) => {
+  app.get(
+    '/health',
+    {
+      schema: {
+        response: {
+          200: z.object({ ok: z.literal(true), db: dbKindSchema }),
+          503: errorBodySchema.extend({ ok: z.literal(false), db: dbKindSchema }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await hub.repos.health.ping();
+        return { ok: true as const, db: hub.db.kind };
+      } catch {
+        return reply.status(503).send({
+          ok: false,
+          db: hub.db.kind,
+          error: { code: 'db_unavailable', message: 'the database does not answer' },
+        });
+      }
+    },
+  );
+};

@@ -1,39 +1,64 @@
-/** `POST /api/v1/storefront/orders` (storefront key) and `GET /api/v1/storefront/orders/:id`. */
-import type { FastifyInstance } from 'fastify';
+/** `POST /api/v1/storefront/orders` and `GET /api/v1/storefront/orders/:id` (storefront key). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Hub } from '../app';
+import { webOrderSchema } from '@till/shared/schemas/web-order';
 import { orderRequestSchema, placeOrder } from '../domain/orders';
 import { requireKey } from '../http/auth';
 import { notFound } from '../http/errors';
-import { parseOr400 } from '../http/validate';
+import { errorResponses } from '../http/schemas';
+import type { Hub } from '../hub';
 
-const idempotencySchema = z.string().min(8).max(128).optional();
+/** Other headers stay as they are: only the idempotency key is checked. */
+const headersSchema = z.looseObject({ 'idempotency-key': z.string().min(8).max(128).optional() });
+const placedSchema = z.object({
+  orderId: z.string(),
+  number: z.string(),
+  status: webOrderSchema.shape.status,
+  totals: webOrderSchema.shape.totals,
+  currency: z.string(),
+  order: webOrderSchema,
+});
 
-/** Registers the order routes. */
-export function storefrontOrderRoutes(app: FastifyInstance, hub: Hub): void {
-  app.post('/api/v1/storefront/orders', async (request, reply) => {
-    requireKey(request, hub.config.storefrontKey, 'storefront');
-    const body = parseOr400(orderRequestSchema, request.body, 'order');
-    const key = parseOr400(idempotencySchema, request.headers['idempotency-key'], 'Idempotency-Key header');
-    const order = await placeOrder(hub, body, key);
-    return reply.status(201).send({
-      orderId: order.id,
-      number: order.number,
-      status: order.status,
-      totals: order.totals,
-      currency: order.currency,
-      order,
-    });
-  });
+/** The order routes. */
+export const storefrontOrderRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, { hub }) => {
+  app.addHook('preValidation', requireKey(hub.config.storefrontKey, 'storefront'));
 
-  app.get('/api/v1/storefront/orders/:id', async (request) => {
-    requireKey(request, hub.config.storefrontKey, 'storefront');
-    const { id } = parseOr400(z.object({ id: z.string().max(64) }), request.params, 'path');
-    const rows = await hub.db.query<{ doc: unknown }>(
-      'SELECT doc FROM web_orders WHERE id = $1 OR number = $1',
-      [id],
-    );
-    if (!rows[0]) throw notFound('unknown_order', `no order ${id}`);
-    return { order: rows[0].doc };
-  });
-}
+  app.post(
+    '/api/v1/storefront/orders',
+    {
+      schema: {
+        body: orderRequestSchema,
+        headers: headersSchema,
+        response: { 201: placedSchema, ...errorResponses },
+      },
+      config: { requestNames: { body: 'order' } },
+    },
+    async (request, reply) => {
+      const order = await placeOrder(hub, request.body, request.headers['idempotency-key']);
+      return reply.status(201).send({
+        orderId: order.id,
+        number: order.number,
+        status: order.status,
+        totals: order.totals,
+        currency: order.currency,
+        order,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/storefront/orders/:id',
+    {
+      schema: {
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: z.object({ order: webOrderSchema }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const order = await hub.repos.webOrders.byIdOrNumber(id);
+      if (!order) throw notFound('unknown_order', `no order ${id}`);
+      return { order };
+    },
+  );
+};

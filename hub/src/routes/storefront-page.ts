@@ -4,7 +4,9 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../http/schemas';
 
 const DIR = fileURLToPath(new URL('../../storefront/', import.meta.url));
 const TYPES: Record<string, string> = {
@@ -12,22 +14,37 @@ const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
   css: 'text/css; charset=utf-8',
 };
+/** A file's bytes go out as they are (a Buffer is never serialised). */
+const fileSchema = z.instanceof(Buffer).describe('an HTML, JavaScript or CSS file');
 
-/** Registers `/` (redirect) and `/storefront/*`. */
-export async function storefrontPageRoutes(app: FastifyInstance): Promise<void> {
+/** `/` (redirect) and `/storefront/*`. */
+export const storefrontPageRoutes: FastifyPluginAsyncZod = async (app) => {
   const files = new Map<string, { body: Buffer; type: string }>();
   for (const name of await readdir(DIR).catch(() => [] as string[])) {
     const type = TYPES[name.split('.').pop() ?? ''];
     if (type) files.set(name, { body: await readFile(`${DIR}${name}`), type });
   }
-  app.get('/', async (_request, reply) => reply.redirect('/storefront/'));
-  app.get('/storefront/*', async (request, reply) => {
-    const name = (request.params as { '*': string })['*'] || 'index.html';
-    const file = files.get(name);
-    if (!file) return reply.status(404).send({ error: { code: 'not_found', message: `no file ${name}` } });
-    return reply
-      .header('content-type', file.type)
-      .header('content-security-policy', "default-src 'self'; connect-src 'self'; style-src 'self'")
-      .send(file.body);
-  });
-}
+  app.get('/', { schema: { response: { 302: z.undefined(), ...errorResponses } } }, async (_request, reply) =>
+    reply.redirect('/storefront/'),
+  );
+  app.get(
+    '/storefront/*',
+    {
+      schema: {
+        params: z.object({ '*': z.string() }),
+        response: { 200: fileSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const name = request.params['*'] || 'index.html';
+      const file = files.get(name);
+      if (!file) {
+        return reply.status(404).send({ error: { code: 'not_found', message: `no file ${name}` } });
+      }
+      return reply
+        .header('content-type', file.type)
+        .header('content-security-policy', "default-src 'self'; connect-src 'self'; style-src 'self'")
+        .send(file.body);
+    },
+  );
+};

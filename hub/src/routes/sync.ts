@@ -1,68 +1,95 @@
 /**
- * The replication endpoints of DESIGN.md §3: pull by checkpoint, push (one transaction per request) and
- * the event stream, for every register collection. Each call is authenticated by the register's token
- * and sees only its own store's private data.
+ * The replication endpoints (docs/architecture.md, Sync protocol): pull by checkpoint, push (one
+ * transaction per request) and the event stream, for every collection of the sync protocol. Each call is
+ * authenticated by the register's token and sees only its own store's private data. Requests and answers
+ * are the protocol's schemas; documents go out unparsed, as a page may hold thousands.
  */
-import type { FastifyInstance } from 'fastify';
+import type { preValidationAsyncHookHandler } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Hub } from '../app';
-import { knownCollections, pullDefinitions } from '../domain/collections';
-import { pushAudit, pushCustomers, pushShifts } from '../domain/simple-push';
-import { pushOrders } from '../domain/order-push';
-import { parseCheckpoint, pullPage } from '../domain/pull';
-import { type PushHandler, parsePushBody } from '../domain/push-rows';
-import { pushSales } from '../domain/sales-push';
-import { HttpError, notFound } from '../http/errors';
-import { openSse } from '../http/sse';
-import { parseOr400 } from '../http/validate';
+import {
+  checkpointSchema,
+  collectionNameSchema,
+  pullQuerySchema,
+  pushRequestSchema,
+} from '@till/shared/sync/protocol';
+import { collectionNamed, pullFeedOf, pushHandlerOf } from '../domain/collections';
+import { pullPage } from '../domain/pull';
+import { identityOf, requireRegister } from '../http/auth';
+import { documentsSchema, errorResponses, eventStreamSchema } from '../http/schemas';
+import type { Hub } from '../hub';
+import { openSse } from '../streams/sse';
 
-const pushHandlers: Readonly<Record<string, PushHandler>> = {
-  sales: pushSales,
-  orders: pushOrders,
-  customers: pushCustomers,
-  shifts: pushShifts,
-  audit: pushAudit,
+const MAX_NAME = 64;
+const paramsSchema = z.object({ collection: z.string().max(MAX_NAME).pipe(collectionNameSchema) });
+const pullResponseSchema = z.object({ documents: documentsSchema, checkpoint: checkpointSchema });
+
+/**
+ * Answers an unknown collection (404) or one that does not go this way (405) before the query or body is
+ * validated, so a register learns first that the path itself is wrong.
+ */
+function collectionGoes(direction: 'pull' | 'push'): preValidationAsyncHookHandler {
+  return async (request) => {
+    const { collection } = request.params as { collection: string };
+    // Over-long names are the params schema's to refuse (400 invalid_request).
+    if (collection.length > MAX_NAME) return;
+    const name = collectionNamed(collection);
+    if (direction === 'pull') pullFeedOf(name);
+    else pushHandlerOf(name);
+  };
+}
+
+/** Pull, push and the register stream. */
+export const syncRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, { hub }) => {
+  app.addHook('preValidation', requireRegister(hub.auth));
+
+  app.get(
+    '/api/v1/sync/:collection/pull',
+    {
+      schema: {
+        params: paramsSchema,
+        querystring: pullQuerySchema,
+        response: { 200: pullResponseSchema, ...errorResponses },
+      },
+      preValidation: collectionGoes('pull'),
+    },
+    async (request) =>
+      pullPage(hub, pullFeedOf(request.params.collection), identityOf(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/sync/:collection/push',
+    {
+      schema: {
+        params: paramsSchema,
+        body: pushRequestSchema,
+        response: { 200: documentsSchema, ...errorResponses },
+      },
+      config: { requestNames: { body: 'push body' } },
+      preValidation: collectionGoes('push'),
+    },
+    async (request) => {
+      const push = pushHandlerOf(request.params.collection);
+      const context = {
+        db: hub.db,
+        repos: hub.repos,
+        identity: identityOf(request),
+        gateway: hub.gateway,
+        salesWriter: hub.salesWriter,
+      };
+      return push(context, request.body);
+    },
+  );
+
+  app.get(
+    '/api/v1/sync/stream',
+    { schema: { response: { 200: eventStreamSchema, ...errorResponses } } },
+    async (request, reply) => {
+      const identity = identityOf(request);
+      const conn = openSse(request, reply);
+      // An open stream is contact: the store's registers are online even when nothing sells.
+      conn.onKeepalive(() => hub.auth.touch(identity.registerId));
+      hub.syncStreams.add(identity.storeId, conn);
+    },
+  );
 };
-
-const paramsSchema = z.object({ collection: z.string().max(64) });
-const pullQuerySchema = z.object({
-  checkpoint: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
-
-function collectionOf(params: unknown): string {
-  const { collection } = parseOr400(paramsSchema, params, 'path');
-  if (!knownCollections.has(collection))
-    throw notFound('unknown_collection', `no collection "${collection}"`);
-  return collection;
-}
-
-/** Registers pull, push and stream. */
-export function syncRoutes(app: FastifyInstance, hub: Hub): void {
-  app.get('/api/v1/sync/:collection/pull', async (request) => {
-    const identity = await hub.auth.authenticate(request);
-    const collection = collectionOf(request.params);
-    const def = pullDefinitions[collection];
-    if (!def) throw new HttpError(405, 'not_pullable', `${collection} is push-only`);
-    const query = parseOr400(pullQuerySchema, request.query, 'query');
-    const checkpoint = parseCheckpoint(query.checkpoint);
-    return pullPage(hub.db, def, identity.storeId, checkpoint, query.limit, identity.registerId);
-  });
-
-  app.post('/api/v1/sync/:collection/push', async (request) => {
-    const identity = await hub.auth.authenticate(request);
-    const collection = collectionOf(request.params);
-    const handler = pushHandlers[collection];
-    if (!handler) throw new HttpError(405, 'not_pushable', `${collection} is written only by the hub`);
-    const rows = parsePushBody(request.body);
-    return handler({ db: hub.db, identity, gateway: hub.gateway, salesWriter: hub.salesWriter }, rows);
-  });
-
-  app.get('/api/v1/sync/stream', async (request, reply) => {
-    const identity = await hub.auth.authenticate(request);
-    const conn = openSse(request, reply);
-    // An open stream is contact: the store's registers are online even when nothing sells.
-    conn.onKeepalive(() => hub.auth.touch(identity.registerId));
-    hub.syncStreams.add(identity.storeId, conn);
-  });
-}

@@ -168,8 +168,6 @@ export const syncErrorCodes = [
   'unauthorized',
   /** 403: the documents belong to a store (or a register) other than the caller's. */
   'forbidden_store',
-  /** 403: a sale names a register other than the one pushing it; `documents` names each. */
-  'register_mismatch',
   /** 403: the enrollment code is unknown or used. */
   'invalid_code',
   /** 404: no such collection. */

@@ -3,10 +3,9 @@
  * level after the change; every listener gets `{"sku","storeId","onHand","reserved","available"}` —
  * the frame is serialised once and written to all listeners that want that SKU.
  */
-import type { SseConnection } from '../http/sse';
-import { frame } from '../http/sse';
-import type { AtpModel } from './atp';
-import type { ChangeBus } from './changes';
+import type { AtpModel } from '../domain/atp';
+import type { ChangeBus } from './change-bus';
+import { type SseConnection, frame } from './sse';
 
 /** The longest a busy stream holds events back to write them together. */
 const FLUSH_MS = 25;

@@ -4,12 +4,12 @@
  * with the same xmin-bounded query as a pull — so a stream event's checkpoint is as safe as a pull's —
  * and sends the page to every listener of that store. One query per change, however many registers.
  */
-import type { Db } from '../db/port';
-import type { SseConnection } from '../http/sse';
-import { frame } from '../http/sse';
-import type { Change, ChangeBus } from './changes';
-import { pullDefinitions } from './collections';
-import { type Checkpoint, frontier, pullPage } from './pull';
+import { type Checkpoint, type CollectionName, RESYNC } from '@till/shared/sync/protocol';
+import { pulledCollections } from '../domain/collections';
+import type { Change } from '../repositories/changes';
+import type { FeedsRepository, PullFeed } from '../repositories/feeds';
+import type { ChangeBus } from './change-bus';
+import { type SseConnection, frame } from './sse';
 
 const PAGE = 200;
 /**
@@ -36,13 +36,14 @@ class Pump {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly db: Db,
-    readonly collection: string,
+    private readonly feeds: FeedsRepository,
+    readonly collection: CollectionName,
+    private readonly feed: PullFeed,
     readonly storeId: string,
     private readonly emit: (frameText: string) => void,
   ) {
     // Start at what is safe now: the register pulls up to here (at least) after its RESYNC.
-    this.cursor = frontier(db, pullDefinitions[collection]!, storeId);
+    this.cursor = feeds.frontier(feed, storeId);
   }
 
   poke(xid: bigint): void {
@@ -59,12 +60,11 @@ class Pump {
     this.lastRun = Date.now();
     let retry = false;
     try {
-      const def = pullDefinitions[this.collection]!;
       let cursor = await this.cursor;
       while (this.dirty) {
         this.dirty = false;
         for (;;) {
-          const page = await pullPage(this.db, def, this.storeId, cursor, PAGE);
+          const page = await this.feeds.page(this.feed, this.storeId, cursor, PAGE);
           if (page.documents.length === 0) break;
           cursor = page.checkpoint;
           this.cursor = Promise.resolve(cursor);
@@ -81,8 +81,7 @@ class Pump {
     } catch {
       // A failed read (database restarting) is retried like an unreadable row; a cursor that never
       // started starts again from the frontier.
-      const def = pullDefinitions[this.collection]!;
-      this.cursor = this.cursor.catch(() => frontier(this.db, def, this.storeId));
+      this.cursor = this.cursor.catch(() => this.feeds.frontier(this.feed, this.storeId));
       retry = this.stillWaiting();
     } finally {
       this.running = false;
@@ -112,13 +111,13 @@ export class SyncStreams {
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly db: Db,
+    private readonly feeds: FeedsRepository,
     bus: ChangeBus,
   ) {
     this.unsubscribe = bus.subscribe({
       onChange: (change) => this.onChange(change),
       // Notifications were lost: every register must re-pull from its own checkpoint.
-      onGap: () => this.listeners.forEach((l) => l.conn.send('RESYNC')),
+      onGap: () => this.listeners.forEach((l) => l.conn.send(RESYNC)),
     });
   }
 
@@ -126,17 +125,18 @@ export class SyncStreams {
   add(storeId: string, conn: SseConnection): void {
     const listener = { storeId, conn };
     this.listeners.add(listener);
-    for (const collection of Object.keys(pullDefinitions)) this.pump(collection, storeId);
+    // Only what registers pull is streamed: push-only collections (shifts, audit) have no pump.
+    for (const { name, feed } of pulledCollections) this.pump(name, feed, storeId);
     conn.onClose(() => this.listeners.delete(listener));
-    conn.send('RESYNC');
+    conn.send(RESYNC);
   }
 
-  private pump(collection: string, storeId: string): Pump {
-    const scope = pullDefinitions[collection]!.storeColumn ? storeId : '*';
+  private pump(collection: CollectionName, feed: PullFeed, storeId: string): Pump {
+    const scope = feed.storeColumn ? storeId : '*';
     const key = `${collection}\u0000${scope}`;
     let pump = this.pumps.get(key);
     if (!pump) {
-      pump = new Pump(this.db, collection, scope, (text) => {
+      pump = new Pump(this.feeds, collection, feed, scope, (text) => {
         for (const l of this.listeners) if (scope === '*' || l.storeId === scope) l.conn.sendFrame(text);
       });
       this.pumps.set(key, pump);

@@ -1,8 +1,8 @@
 /** Unit tests of the change notification format: chunking under PostgreSQL's payload limit. */
 import { describe, expect, it } from 'vitest';
-import { type LevelChange, notifyChanges, parseChange } from './changes';
+import { ChangesRepository, type LevelChange, parseChange } from './changes';
 
-describe('notifyChanges', () => {
+describe('ChangesRepository.notify', () => {
   it('splits many levels into payloads under 8000 bytes that parse back to the same change', async () => {
     let payloads: string[] = [];
     const tx = {
@@ -17,8 +17,7 @@ describe('notifyChanges', () => {
       onHand: i,
       reserved: i % 3,
     }));
-    await notifyChanges(
-      tx,
+    await new ChangesRepository(tx).notify(
       [
         ['sales', 'store-1'],
         ['stock', 'store-1'],

@@ -3,6 +3,7 @@
  * broadcasts one pre-serialised frame to hundreds of listeners and needs to drop a listener that stops
  * reading (bounded memory) — a few lines over the raw response do exactly that.
  */
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** A listener whose buffered output passes this is disconnected; it reconnects and resynchronises. */
@@ -32,6 +33,8 @@ export function openSse(request: FastifyRequest, reply: FastifyReply): SseConnec
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
+    // Headers set by hooks (CORS) live on the reply, which a hijacked response no longer sends by itself.
+    ...(reply.getHeaders() as OutgoingHttpHeaders),
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
     connection: 'keep-alive',
