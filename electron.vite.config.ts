@@ -1,7 +1,8 @@
 /**
- * Builds the three Electron bundles into out/: main (ESM, Node), preload (CommonJS: a sandboxed preload
- * cannot be an ES module, and cannot require packages, so its imports are bundled in) and the renderer
- * (React, from src/renderer, also served by the browser-mode host).
+ * Builds the three Electron bundles into out/: main (ESM, Node: Electron main and, as a second entry, the
+ * device service its utility process runs), preload (CommonJS: a sandboxed preload cannot be an ES module,
+ * and cannot require packages, so its imports are bundled in) and the renderer (React, from src/renderer,
+ * also served by the browser-mode host).
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -15,7 +16,10 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve('src/main/index.ts') },
+      // out/main/index.js and out/main/device-service.js (src/main/device-host.ts forks the latter).
+      lib: {
+        entry: { index: resolve('src/main/index.ts'), 'device-service': resolve('src/devices/service.ts') },
+      },
     },
   },
   preload: {

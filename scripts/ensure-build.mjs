@@ -11,10 +11,17 @@ const inputs = [
   'src/renderer',
   'src/shared',
   'src/sync',
+  'src/backend',
+  'src/devices',
   'electron.vite.config.ts',
   'package.json',
 ];
-const outputs = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const outputs = [
+  'out/main/index.js',
+  'out/main/device-service.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+];
 
 /** The newest modification time under `file` (0 when absent). Test files do not count. */
 function newestMtime(file) {

@@ -1,6 +1,6 @@
 // Type-checks each process's project on its own, so that src/shared is checked with no DOM and no Node
-// types, the renderer with no Node types, and so on (DESIGN.md §5). `tsc -b` would need composite
-// projects that emit declarations; nothing here emits, so each project is checked with `tsc -p`.
+// types, the renderer with no Node types, and so on (docs/architecture.md, "Processes"). `tsc -b` would
+// need composite projects that emit declarations; nothing here emits, so each is checked with `tsc -p`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -8,6 +8,7 @@ const projects = [
   'src/shared',
   'src/sync',
   'src/backend',
+  'src/devices',
   'src/main',
   'src/preload',
   'src/renderer',

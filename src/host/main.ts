@@ -1,30 +1,54 @@
 /**
- * `tsx src/host/main.ts`: runs the browser-mode register host until SIGINT/SIGTERM.
+ * `tsx src/host/main.ts`: runs the browser-mode register host, and the device service as its child
+ * process (./device-host.ts), until SIGINT/SIGTERM.
  *
- * Environment: REGISTER_PORT (default 5173; 0 picks a free port). Prints one line with the page URL (token
- * included: it is the way in, like a notebook server's URL) for scripts/start.mjs or a person to open.
+ * Environment: REGISTER_PORT (default 5173; 0 picks a free port); TILL_DATA_DIR, the register's data folder
+ * (default <repo>/data/register); TILL_HUB_URL and TILL_ENROLL_CODE, both set: the hub and code a register
+ * with no enrollment enrolls with by itself (npm start sets them for its demo hub). Prints one line with the
+ * page URL (token included: it is the way in, like a notebook server's URL) for scripts/start.mjs or a
+ * person to open.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { noticeDeviceStatus } from '../backend/devices/status-notice';
+import { createChildProcessDeviceHost } from './device-host';
+import { demoEnrollmentFromEnv } from '../backend/enrollment/demo-enrollment';
 import { startRegisterHost } from './register-host';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const version = (JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { version: string }).version;
 const port = Number(process.env.REGISTER_PORT ?? 5173);
+const dataDir = path.resolve(process.env.TILL_DATA_DIR || `${repoRoot}data/register`);
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`REGISTER_PORT must be a port number, got ${JSON.stringify(process.env.REGISTER_PORT)}.`);
   process.exit(2);
 }
+const demoEnrollment = (() => {
+  try {
+    return demoEnrollmentFromEnv(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+})();
 
 try {
   const host = await startRegisterHost({
     rendererDir: `${repoRoot}out/renderer`,
     version,
     port,
+    dataDir,
+    demoEnrollment,
     log: (line) => console.warn(line),
   });
   console.log(`Register host listening: ${host.pageUrl}`);
+
+  // The device service runs beside the host as its child; a crash of it is restarted and told to the page.
+  const devices = createChildProcessDeviceHost();
+  noticeDeviceStatus(devices, (notice) => host.broadcast('app:notice', notice));
+  void devices.start();
 
   let stopping = false;
   const stop = (): void => {
@@ -35,7 +59,7 @@ try {
       code: 'host_stopping',
       message: 'The register host is stopping.',
     });
-    void host.close().then(() => process.exit(0));
+    void Promise.all([devices.stop(), host.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -103,7 +103,9 @@ describe('register host: HTTP', () => {
     const response = await fetch(`${host.origin}/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>Till</title>');
-    expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    // The page's CSP (src/backend/csp.ts) also forbids framing.
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 

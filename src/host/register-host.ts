@@ -1,6 +1,6 @@
 /**
  * The browser-mode register host: serves the built renderer on 127.0.0.1 and implements `window.till` over a
- * WebSocket, for machines where the Electron binary is not available (DESIGN.md §1, "Browser mode").
+ * WebSocket, for machines where the Electron binary is not available (docs/architecture.md, "Processes").
  *
  * Each launch makes a random token; the page gets it in its URL fragment (never sent over HTTP) and presents
  * it when it opens the WebSocket. See upgrade-gate.ts for who may connect.
@@ -8,8 +8,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
+import { currentRendererCsp } from '../backend/csp';
+import type { DemoEnrollment } from '../backend/enrollment/register-handlers';
 import { createIpcHandlers } from '../backend/ipc/handlers';
 import type { IpcEvent, IpcEventPayload } from '@till/shared/ipc/contract';
 import { pageTokenKey, wsMaxMessageBytes } from '@till/shared/ipc/ws-protocol';
@@ -29,6 +33,13 @@ export interface RegisterHostOptions {
   token?: string;
   /** Where refusals are reported; silent by default. */
   log?: (line: string) => void;
+  /**
+   * The register's data folder (its enrollment). Default: a folder of its own under the OS temp folder,
+   * created only if the register enrolls, so a host started without one never reads another's data.
+   */
+  dataDir?: string;
+  /** A hub and code to enroll with when nothing is stored (`npm start`'s demo hub); default none. */
+  demoEnrollment?: DemoEnrollment | null;
 }
 
 /** A running host. */
@@ -49,10 +60,21 @@ export interface RegisterHost {
 export async function startRegisterHost(options: RegisterHostOptions): Promise<RegisterHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const log = options.log ?? (() => {});
+  const register = {
+    dataDir: options.dataDir ?? path.join(tmpdir(), `till-register-${randomBytes(6).toString('hex')}`),
+    demoEnrollment: options.demoEnrollment ?? null,
+  };
   const handlers = createIpcHandlers({
     version: options.version,
     mode: 'browser',
     platform: process.platform,
+    ...register,
+    // `clients` is set up below; enrollments happen only once a page is connected.
+    onEnrollmentChanged: (enrollment) => {
+      for (const client of clients) {
+        send(client, { type: 'event', event: 'register:enrollment-changed', payload: enrollment });
+      }
+    },
   });
   const server = createServer();
   const sockets = new Set<Socket>();
@@ -73,7 +95,9 @@ export async function startRegisterHost(options: RegisterHostOptions): Promise<R
   const policy = loopbackPolicy(port, token);
   const origin = `http://127.0.0.1:${port}`;
 
-  const serveFiles = serveRendererFiles(options.rendererDir, policy.hosts);
+  const serveFiles = serveRendererFiles(options.rendererDir, policy.hosts, () =>
+    currentRendererCsp(register),
+  );
   server.on('request', (request, response) => void serveFiles(request, response));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: wsMaxMessageBytes });

@@ -1,10 +1,12 @@
 /**
- * Serves the built renderer (out/renderer) over HTTP, read-only, to loopback Host names only. The page's own
- * CSP is in its index.html; these headers add what a meta tag cannot say (framing) and a little hardening.
+ * Serves the built renderer (out/renderer) over HTTP, read-only, to loopback Host names only. Every answer
+ * carries the page's Content Security Policy (src/backend/csp.ts: it names the enrolled hub, so it is
+ * computed per request) and a little hardening.
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { rendererCsp } from '../backend/csp';
 import { resolveRendererFile } from '../backend/renderer-files';
 
 const contentTypes: Record<string, string> = {
@@ -22,7 +24,6 @@ const contentTypes: Record<string, string> = {
 };
 
 const securityHeaders = {
-  'content-security-policy': "frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
@@ -30,11 +31,23 @@ const securityHeaders = {
   'cache-control': 'no-cache',
 };
 
-/** Builds the HTTP request handler for one renderer folder and the Host names we answer to. */
-export function serveRendererFiles(rendererDir: string, hosts: ReadonlySet<string>) {
+/**
+ * Builds the HTTP request handler for one renderer folder and the Host names we answer to. `csp` gives the
+ * page's policy at the time of the request (a new enrollment's hub shows up on the next page load).
+ */
+export function serveRendererFiles(
+  rendererDir: string,
+  hosts: ReadonlySet<string>,
+  csp: () => Promise<string> | string,
+) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    let policy = rendererCsp({ hubOrigins: [] });
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void => {
-      response.writeHead(status, { ...securityHeaders, 'content-type': type });
+      response.writeHead(status, {
+        ...securityHeaders,
+        'content-security-policy': policy,
+        'content-type': type,
+      });
       response.end(request.method === 'HEAD' ? undefined : body);
     };
     // A foreign Host means a DNS-rebinding page or a proxy: nothing of ours is for it.
@@ -44,6 +57,8 @@ export function serveRendererFiles(rendererDir: string, hosts: ReadonlySet<strin
     const pathname = new URL(request.url ?? '/', 'http://placeholder').pathname;
     const file = resolveRendererFile(rendererDir, pathname);
     if (!file) return send(404, 'Not found\n');
+    // A policy governs documents; other files keep the strict one above, which needs no file read.
+    if (path.extname(file) === '.html') policy = await csp();
     try {
       const body = await readFile(file);
       send(200, body, contentTypes[path.extname(file)] ?? 'application/octet-stream');

@@ -1,7 +1,9 @@
 /**
  * The register's page is served from a custom `till://register/` origin instead of `file://`: a real,
  * fixed origin for sender checks and for IndexedDB, and `file://` keeps no extra privileges (the
- * `grantFileProtocolExtraPrivileges` fuse is off in electron-builder.yml).
+ * `grantFileProtocolExtraPrivileges` fuse is off in electron-builder.yml). The page's Content Security
+ * Policy goes with its HTML as a header (src/backend/csp.ts), since it names the hub the register is
+ * enrolled with.
  */
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
@@ -24,12 +26,20 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves out/renderer on the scheme. Call once `app` is ready. */
-export function serveRenderer(rendererDir: string): void {
-  protocol.handle(appScheme, (request) => {
+/**
+ * Serves out/renderer on the scheme. Call once `app` is ready. `csp` gives the page's policy at the time of
+ * the request, so a page loaded after a new enrollment may reach the new hub.
+ */
+export function serveRenderer(rendererDir: string, csp: () => Promise<string>): void {
+  protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     const file = url.host === appHost ? resolveRendererFile(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
-    return net.fetch(pathToFileURL(file).toString());
+    const response = await net.fetch(pathToFileURL(file).toString());
+    if (!file.endsWith('.html')) return response;
+    const headers = new Headers(response.headers);
+    headers.set('content-type', 'text/html; charset=utf-8');
+    headers.set('content-security-policy', await csp());
+    return new Response(response.body, { status: response.status, headers });
   });
 }

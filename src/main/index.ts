@@ -1,10 +1,15 @@
 /**
- * Electron main entry: app lifecycle, one register window, IPC. Kept to wiring; each concern is its own file.
+ * Electron main entry: app lifecycle, one register window, IPC, the device service. Kept to wiring; each
+ * concern is its own file.
  */
 import { app, powerMonitor, session } from 'electron';
 import path from 'node:path';
 import { appHost, appScheme, registerAppScheme, serveRenderer } from './app-protocol';
+import { noticeDeviceStatus } from '../backend/devices/status-notice';
+import { currentRendererCsp } from '../backend/csp';
+import { demoEnrollmentFromEnv } from '../backend/enrollment/demo-enrollment';
 import { createIpcHandlers } from '../backend/ipc/handlers';
+import { createUtilityDeviceHost } from './device-host';
 import { registerIpc } from './ipc/register-ipc';
 import { denyAllPermissions, guardNavigation } from './security';
 import { createMainWindow } from './window';
@@ -26,13 +31,31 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   denyAllPermissions(session.defaultSession);
-  serveRenderer(path.join(outDir, 'renderer'));
+  const register = {
+    dataDir: app.getPath('userData'),
+    // `npm start` sets TILL_HUB_URL and TILL_ENROLL_CODE so a fresh register enrolls with its demo hub.
+    demoEnrollment: demoEnrollmentFromEnv(process.env),
+  };
+  serveRenderer(path.join(outDir, 'renderer'), () => currentRendererCsp(register));
 
   const window = createMainWindow(path.join(outDir, 'preload', 'index.cjs'));
   const ipc = registerIpc(
-    createIpcHandlers({ version: app.getVersion(), mode: 'electron', platform: process.platform }),
+    createIpcHandlers({
+      version: app.getVersion(),
+      mode: 'electron',
+      platform: process.platform,
+      ...register,
+      onEnrollmentChanged: (enrollment) =>
+        ipc.send(window.webContents, 'register:enrollment-changed', enrollment),
+    }),
     { webContentsIds: new Set([window.webContents.id]), protocol: `${appScheme}:`, host: appHost },
   );
+
+  // The device service is the second entry of the main build (electron.vite.config.ts), beside index.js.
+  const devices = createUtilityDeviceHost(path.join(outDir, 'main', 'device-service.js'));
+  noticeDeviceStatus(devices, (notice) => ipc.send(window.webContents, 'app:notice', notice));
+  void devices.start();
+  app.on('will-quit', () => void devices.stop());
 
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();

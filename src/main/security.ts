@@ -1,7 +1,7 @@
 /**
  * Electron hardening that does not depend on a particular window: permissions and navigation.
- * The window's own settings (sandbox, context isolation…) are in window.ts; the CSP is in the page
- * (src/renderer/index.html) so that it also holds in browser mode.
+ * The window's own settings (sandbox, context isolation…) are in window.ts; the CSP is the response
+ * header built by src/backend/csp.ts, served in both modes.
  */
 import type { Session, WebContents } from 'electron';
 

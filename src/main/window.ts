@@ -1,5 +1,5 @@
 /**
- * The register's main window, with the Electron security settings of DESIGN.md §6.
+ * The register's main window, with the Electron security settings of docs/architecture.md, "Processes".
  */
 import { BrowserWindow } from 'electron';
 import { appIndexUrl } from './app-protocol';

@@ -9,6 +9,9 @@ const handlers = createIpcHandlers({
   mode: 'electron',
   platform: 'linux',
   now: () => new Date('2026-11-27T10:00:00.000Z'),
+  // Never written: these tests call only the app channels.
+  dataDir: '/nonexistent/till-dispatch-test',
+  demoEnrollment: null,
 });
 
 describe('dispatchIpc with the real handlers', () => {
