@@ -18,8 +18,9 @@ import { build } from 'vite';
 import { startHub } from '../test/support/hub';
 import { makeSale } from '../test/support/sales';
 import { hash } from '../hub/src/domain/seed-catalogue';
-import { applyLevelDeltas, insertMovements } from '../hub/src/domain/stock';
+import { applyLevelDeltas, insertMovements } from '../hub/src/repositories/stock';
 import { withEan13CheckDigit } from '@till/shared/schemas/product';
+import type { Checkpoint } from '@till/shared/sync/protocol';
 import { createHubClient } from '../src/sync/hub-client';
 import { type ProductIndex, createProductIndex } from '../src/sync/product-index';
 import { startFaultProxy } from '../test/support/fault-proxy';
@@ -227,7 +228,7 @@ async function pullOnly(hubUrl: string): Promise<number> {
   const client = createHubClient({ baseUrl: hubUrl, token: () => token, fetch });
   token = (await client.enroll('DEMO-S2-R1', 'bench-pull')).token;
   const t = performance.now();
-  let checkpoint: unknown = null;
+  let checkpoint: Checkpoint | null = null;
   for (;;) {
     const page = await client.pull('products', checkpoint, 1000);
     if (page.documents.length === 0) return performance.now() - t;

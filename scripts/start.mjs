@@ -1,6 +1,8 @@
 // `npm start`: build the register if needed, start the hub if it exists, then the register itself —
 // in Electron when its binary is installed, otherwise in browser mode (the register host on 127.0.0.1 and
-// Chromium in app mode, or the URL printed when there is no display). Ctrl-C stops everything it started.
+// Chromium in app mode, or the URL printed when there is no display). The register is started with the demo
+// hub's address and its reusable code (TILL_HUB_URL, TILL_ENROLL_CODE), so a fresh register enrolls itself
+// and replicates the demo store. Ctrl-C stops everything it started.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,10 +14,11 @@ const children = new Set();
 let stopping = false;
 
 /** Starts a child in its own process group, so that stopping it also stops what it started (npm → node). */
-function run(name, command, args, { onExit, pipeStdout = false, logFile } = {}) {
+function run(name, command, args, { onExit, pipeStdout = false, logFile, env } = {}) {
   const log = logFile ? openSync(logFile, 'a') : undefined;
   const child = spawn(command, args, {
     cwd: root,
+    env: { ...process.env, ...env },
     detached: process.platform !== 'win32',
     stdio: ['ignore', log ?? (pipeStdout ? 'pipe' : 'inherit'), log ?? 'inherit'],
   });
@@ -72,6 +75,13 @@ function chromiumBinary() {
   return null;
 }
 
+// The demo hub's address (npm run hub listens on PORT, default 4000) and its reusable enrollment code; a
+// register already enrolled keeps its enrollment, and either may be overridden from the environment.
+const registerEnv = {
+  TILL_HUB_URL: process.env.TILL_HUB_URL || `http://localhost:${process.env.PORT || 4000}`,
+  TILL_ENROLL_CODE: process.env.TILL_ENROLL_CODE || 'DEMO-S1-R1',
+};
+
 // Chromium (and so Electron) refuses to start as root unless its OS sandbox is off; containers often run as root.
 const rootOnlyArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
 
@@ -89,7 +99,7 @@ function startHub() {
 }
 
 function startElectron(binary) {
-  run('Electron', binary, [...rootOnlyArgs, '.'], { onExit: (code) => stopAll(code ?? 0) });
+  run('Electron', binary, [...rootOnlyArgs, '.'], { env: registerEnv, onExit: (code) => stopAll(code ?? 0) });
 }
 
 function startBrowserMode() {
@@ -99,6 +109,7 @@ function startBrowserMode() {
   );
   const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
   const host = run('register host', process.execPath, [tsx, 'src/host/main.ts'], {
+    env: registerEnv,
     pipeStdout: true,
     onExit: (code) => {
       console.log(`The register host exited (code ${code}).`);

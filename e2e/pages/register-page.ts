@@ -1,5 +1,6 @@
 /**
- * Page model of the register's first screen, for both modes (a Chromium page or an Electron window).
+ * Page model of the register's first screen, for both modes (a Chromium page or an Electron window): the
+ * app-info panel, its sync section and the enrollment form.
  */
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
@@ -22,6 +23,18 @@ export class RegisterPage {
   readonly platform: Locator;
   readonly notConnected: Locator;
   readonly notices: Locator;
+  /** The sync section and its facts, each found by its label. */
+  readonly sync: Locator;
+  readonly connection: Locator;
+  readonly salesWaiting: Locator;
+  readonly lastExchange: Locator;
+  readonly store: Locator;
+  readonly register: Locator;
+  readonly productCount: Locator;
+  /** Why the register is not replicating yet (not enrolled, hub not reachable…). */
+  readonly enrollmentStatus: Locator;
+  readonly enrollForm: Locator;
+  readonly enrollRefused: Locator;
 
   constructor(readonly page: Page) {
     this.brand = page.getByRole('heading', { level: 1 });
@@ -32,6 +45,46 @@ export class RegisterPage {
     this.platform = page.getByTestId('app-platform');
     this.notConnected = page.getByRole('alert');
     this.notices = page.locator('.notice');
+    this.sync = page.getByRole('region', { name: 'Sync' });
+    const fact = (name: string) =>
+      this.sync.getByRole('group', { name, exact: true }).getByRole('definition');
+    this.connection = fact('Connection');
+    this.salesWaiting = fact('Sales waiting');
+    this.lastExchange = fact('Last exchange');
+    this.store = fact('Store');
+    this.register = fact('Register');
+    this.productCount = fact('Products in the replica');
+    this.enrollmentStatus = this.sync.getByRole('status', { name: 'Enrollment' });
+    this.enrollForm = page.getByRole('form', { name: 'Enroll this register' });
+    this.enrollRefused = this.enrollForm.getByRole('alert', { name: 'Enrollment refused' });
+  }
+
+  /** Fills in and sends the enrollment form. */
+  async enroll(values: { hubUrl: string; code: string; name?: string }): Promise<void> {
+    await this.enrollForm.getByLabel('Hub address').fill(values.hubUrl);
+    await this.enrollForm.getByLabel('Enrollment code').fill(values.code);
+    if (values.name !== undefined) await this.enrollForm.getByLabel('Register name').fill(values.name);
+    await this.enrollForm.getByRole('button', { name: 'Enroll' }).click();
+  }
+
+  /**
+   * Runs `fetch(url)` in the page and tells whether the Content Security Policy blocked it (`blocked`),
+   * whatever else then happened to the request (`not blocked`).
+   */
+  async fetchBlockedByCsp(url: string): Promise<'blocked' | 'not blocked'> {
+    return this.page.evaluate(async (target) => {
+      let blocked = false;
+      const onViolation = (event: SecurityPolicyViolationEvent) => {
+        if (event.effectiveDirective === 'connect-src' && event.blockedURI.startsWith(new URL(target).origin))
+          blocked = true;
+      };
+      document.addEventListener('securitypolicyviolation', onViolation);
+      await fetch(target).catch(() => undefined);
+      // The violation event is queued as a task; let it run before deciding.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      document.removeEventListener('securitypolicyviolation', onViolation);
+      return blocked ? 'blocked' : 'not blocked';
+    }, url);
   }
 
   /** Opens the register at a URL (browser mode). */

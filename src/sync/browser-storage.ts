@@ -1,7 +1,7 @@
 /**
- * The replica's storage in the renderer: RxDB's Dexie storage over IndexedDB with strict durability.
- * Chromium commits IndexedDB with relaxed durability by default, which can lose the last writes on a power
- * cut; a completed sale must survive one (DESIGN.md §1), so every transaction waits for the disk.
+ * The replica's storage in the renderer: RxDB's Dexie storage over IndexedDB with strict durability. Chromium
+ * commits IndexedDB with relaxed durability by default, which can lose the last writes on a power cut; a
+ * completed sale must survive one (docs/architecture.md, Processes), so every transaction waits for the disk.
  */
 import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';

@@ -1,7 +1,7 @@
 /**
- * Conflict handlers, one per document type (DESIGN.md §2: never blind last-write-wins). RxDB calls
- * `resolve` when the hub answers a push with its own, different master state; the result is written
- * locally and, if it differs from the master, pushed again.
+ * Conflict handlers, one per document type (docs/architecture.md, Data rules: never blind last-write-wins).
+ * RxDB calls `resolve` when the hub answers a push with its own, different master state; the result is
+ * written locally and, if it differs from the master, pushed again.
  */
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
 import type { Customer } from '@till/shared/schemas/customer';

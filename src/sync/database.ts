@@ -65,7 +65,8 @@ export async function openTillDatabase(options: {
   const db = await createRxDatabase<TillCollections>({
     name: options.name,
     storage: options.storage,
-    // One window owns the database; the customer display gets its cart over IPC (DESIGN.md §1).
+    // One window owns the database; the customer display gets its cart over IPC
+    // (docs/architecture.md, Processes).
     multiInstance: false,
     localDocuments: true,
     closeDuplicates: true,

@@ -2,7 +2,8 @@
  * The diagnostics export a manager sends to support: what the register is, how its sync stands, and every
  * quarantined document with the hub's reason. The enrollment token never leaves the register.
  */
-import { type StoredEnrollment, redactEnrollment } from './enrollment';
+import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
+import { redactEnrollment } from './enrollment';
 import type { QuarantineEntry } from './quarantine';
 import type { SyncStatus } from './status';
 

@@ -1,15 +1,26 @@
 /**
- * The register's HTTP client for the hub's sync API (DESIGN.md §3). `fetch` is passed in so the same code
- * runs in Chromium and under Node. The token is read through a getter each call and never logged.
+ * The register's HTTP client for the hub's sync API (docs/architecture.md, "Sync protocol"). Paths, request
+ * bodies and answers are those of `src/shared/sync/protocol.ts`: every answer is checked with the protocol's
+ * schemas, so a hub that drifts from the contract is a coded `bad_response`, never a half-read document.
+ * `fetch` is passed in so the same code runs in Chromium and under Node. The token is read through a getter
+ * each call and never logged.
  */
-import type { CollectionName } from '@till/shared/sync/protocol';
-
-/** A document the hub refused, as named in its 400 (DESIGN.md §2). */
-export interface RejectedDocument {
-  id: string;
-  code: string;
-  message: string;
-}
+import { z } from 'zod';
+import {
+  type Checkpoint,
+  type CollectionName,
+  type DocumentProblem,
+  type EnrollRequest,
+  type EnrollResponse,
+  type PullPage,
+  type PushRow,
+  type WireDocument,
+  enrollResponseSchema,
+  errorBodySchema,
+  pullPageSchema,
+  pushResponseSchema,
+  syncPaths,
+} from '@till/shared/sync/protocol';
 
 /** An error talking to the hub: `status` 0 means the network failed (the hub is unreachable). */
 export class HubError extends Error {
@@ -17,7 +28,8 @@ export class HubError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly documents: RejectedDocument[] = [],
+    /** The documents a 400 or 403 names, each with the rule it breaks. */
+    readonly documents: DocumentProblem[] = [],
   ) {
     super(message);
     this.name = 'HubError';
@@ -36,41 +48,39 @@ export interface HubClientOptions {
   onExchange?: (outcome: { ok: true } | { ok: false; error: HubError }) => void;
 }
 
-/** A page of pulled documents and the checkpoint to continue from (opaque to the register). */
-export interface PullPage<T> {
-  documents: T[];
-  checkpoint: unknown;
-}
+// The protocol leaves /health's body loose (it is for people and load balancers); these two fields are all
+// the register reads.
+const healthSchema = z.object({ ok: z.boolean(), db: z.string() });
 
-/** One push row: what the register believes the hub has, and the new state. */
-export interface PushRow<T> {
-  assumedMasterState: T | null;
-  newDocumentState: T;
-}
+/** `GET /health`'s answer: whether the hub is up, and which database it runs on. */
+export type HubHealth = z.infer<typeof healthSchema>;
 
-/** Result of enrolling a register with a code. */
-export interface Enrollment {
-  registerId: string;
-  storeId: string;
-  token: string;
-}
+type RequestInitWithAuth = RequestInit & { auth?: boolean };
 
 /** Creates a client for one hub. */
 export function createHubClient(options: HubClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  async function request<T>(path: string, init: RequestInit & { auth?: boolean } = {}): Promise<T> {
+  /** Sends one request and checks a 2xx answer against `schema`; reports the outcome either way. */
+  async function request<S extends z.ZodType>(
+    what: string,
+    path: string,
+    schema: S,
+    init: RequestInitWithAuth = {},
+  ): Promise<z.output<S>> {
     try {
-      const value = await send<T>(path, init);
+      const body = await send(path, init);
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) throw badResponse(what);
       options.onExchange?.({ ok: true });
-      return value;
+      return parsed.data;
     } catch (error) {
       if (error instanceof HubError) options.onExchange?.({ ok: false, error });
       throw error;
     }
   }
 
-  async function send<T>(path: string, init: RequestInit & { auth?: boolean }): Promise<T> {
+  async function send(path: string, init: RequestInitWithAuth): Promise<unknown> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (init.auth !== false) {
@@ -102,50 +112,48 @@ export function createHubClient(options: HubClientOptions) {
     }
     const body = parseJson(text);
     if (!response.ok) {
-      const error = (
-        body as { error?: { code?: string; message?: string; documents?: RejectedDocument[] } } | null
-      )?.error;
+      // An error body outside the contract (a proxy's HTML page, say) still tells its status.
+      const parsed = errorBodySchema.safeParse(body);
+      const error = parsed.success ? parsed.data.error : null;
       throw new HubError(
         response.status,
         error?.code ?? `http_${response.status}`,
         error?.message ?? `the hub answered ${response.status}`,
-        Array.isArray(error?.documents) ? error.documents : [],
+        error?.documents ?? [],
       );
     }
-    return body as T;
+    return body;
   }
 
   return {
     /** `GET /health`. */
-    health: () => request<{ ok: boolean; db: string }>('/health', { auth: false }),
+    health: (): Promise<HubHealth> => request('health', syncPaths.health, healthSchema, { auth: false }),
     /** Exchanges an enrollment code for a store-scoped token. */
-    enroll: (code: string, name: string) =>
-      request<Enrollment>('/api/v1/registers/enroll', {
+    enroll: (code: string, name: string): Promise<EnrollResponse> => {
+      const body: EnrollRequest = { code, name };
+      return request('enrollment', syncPaths.enroll, enrollResponseSchema, {
         method: 'POST',
         auth: false,
-        body: JSON.stringify({ code, name }),
-      }),
-    /** One page of changes after `checkpoint`. */
-    pull: async <T>(collection: CollectionName, checkpoint: unknown, limit: number): Promise<PullPage<T>> => {
-      const cp =
-        checkpoint === undefined || checkpoint === null ? '' : encodeURIComponent(JSON.stringify(checkpoint));
-      const page = await request<PullPage<T>>(
-        `/api/v1/sync/${collection}/pull?checkpoint=${cp}&limit=${limit}`,
-      );
-      if (!page || !Array.isArray(page.documents)) throw badResponse('pull');
-      return page;
+        body: JSON.stringify(body),
+      });
+    },
+    /** One page of changes after `checkpoint` (none: from the start). */
+    pull: (
+      collection: CollectionName,
+      checkpoint: Checkpoint | null | undefined,
+      limit: number,
+    ): Promise<PullPage> => {
+      const cp = checkpoint ? encodeURIComponent(JSON.stringify(checkpoint)) : '';
+      return request('pull', `${syncPaths.pull(collection)}?checkpoint=${cp}&limit=${limit}`, pullPageSchema);
     },
     /** Pushes rows; returns the hub's master state of each conflicting document. */
-    push: async <T>(collection: CollectionName, rows: PushRow<T>[]): Promise<T[]> => {
-      const conflicts = await request<T[]>(`/api/v1/sync/${collection}/push`, {
+    push: (collection: CollectionName, rows: readonly PushRow[]): Promise<WireDocument[]> =>
+      request('push', syncPaths.push(collection), pushResponseSchema, {
         method: 'POST',
         body: JSON.stringify(rows),
-      });
-      if (!Array.isArray(conflicts)) throw badResponse('push');
-      return conflicts;
-    },
+      }),
     /** The event stream URL (the caller's EventSource factory adds the token). */
-    streamUrl: () => `${base}/api/v1/sync/stream`,
+    streamUrl: () => `${base}${syncPaths.stream}`,
   };
 }
 

@@ -4,12 +4,10 @@
  * forever). Network failures and 5xx are thrown: RxDB keeps the rows and retries after `retryTime`.
  */
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
-import type { CollectionName } from '@till/shared/sync/protocol';
+import type { CollectionName, PushRow, WireDocument } from '@till/shared/sync/protocol';
 import { withDeletedFlag } from './event-stream';
-import { type HubClient, HubError, type PushRow } from './hub-client';
+import { type HubClient, HubError } from './hub-client';
 import type { Quarantine, QuarantineEntry } from './quarantine';
-
-type Doc = Record<string, unknown>;
 
 /** Creates the push handler of one collection. `primaryKey` names the id field in its documents. */
 export function createPushHandler<T>(options: {
@@ -19,8 +17,8 @@ export function createPushHandler<T>(options: {
   quarantine: Quarantine;
   now?: () => Date;
 }) {
-  const idOf = (row: PushRow<Doc>) => String(row.newDocumentState[options.primaryKey]);
-  const entry = (row: PushRow<Doc>, code: string, message: string): QuarantineEntry => ({
+  const idOf = (row: PushRow) => String(row.newDocumentState[options.primaryKey]);
+  const entry = (row: PushRow, code: string, message: string): QuarantineEntry => ({
     collection: options.collection,
     id: idOf(row),
     code,
@@ -29,13 +27,14 @@ export function createPushHandler<T>(options: {
     document: row.newDocumentState,
   });
 
-  async function push(rows: PushRow<Doc>[]): Promise<Doc[]> {
+  async function push(rows: PushRow[]): Promise<WireDocument[]> {
     if (rows.length === 0) return [];
     try {
-      return await options.client.push<Doc>(options.collection, rows);
+      return await options.client.push(options.collection, rows);
     } catch (error) {
       if (error instanceof HubError && error.status === 413) return pushSmaller(rows, error);
       if (!(error instanceof HubError) || error.status !== 400) throw error;
+      // A problem without an id matches no row; when nothing matches, the culprit is found row by row below.
       const named = new Map(error.documents.map((d) => [d.id, d]));
       const refused = rows.filter((r) => named.has(idOf(r)));
       if (refused.length > 0) {
@@ -49,10 +48,10 @@ export function createPushHandler<T>(options: {
       }
       // A 400 that names no document: find the culprit row by row rather than block the queue.
       if (rows.length === 1) {
-        await options.quarantine.add([entry(rows[0] as PushRow<Doc>, error.code, error.message)]);
+        await options.quarantine.add([entry(rows[0] as PushRow, error.code, error.message)]);
         return [];
       }
-      const conflicts: Doc[] = [];
+      const conflicts: WireDocument[] = [];
       for (const row of rows) conflicts.push(...(await push([row])));
       return conflicts;
     }
@@ -63,9 +62,9 @@ export function createPushHandler<T>(options: {
    * single document that alone exceeds the limit can never be accepted, so it is quarantined rather than
    * retried forever in front of every later sale.
    */
-  async function pushSmaller(rows: PushRow<Doc>[], error: HubError): Promise<Doc[]> {
+  async function pushSmaller(rows: PushRow[], error: HubError): Promise<WireDocument[]> {
     if (rows.length === 1) {
-      await options.quarantine.add([entry(rows[0] as PushRow<Doc>, 'document_too_large', error.message)]);
+      await options.quarantine.add([entry(rows[0] as PushRow, 'document_too_large', error.message)]);
       return [];
     }
     const half = Math.ceil(rows.length / 2);
@@ -73,9 +72,9 @@ export function createPushHandler<T>(options: {
   }
 
   return async (rows: RxReplicationWriteToMasterRow<T>[]): Promise<WithDeleted<T>[]> => {
-    const plain = rows.map((r) => ({
-      assumedMasterState: (r.assumedMasterState ?? null) as Doc | null,
-      newDocumentState: r.newDocumentState as unknown as Doc,
+    const plain: PushRow[] = rows.map((r) => ({
+      assumedMasterState: (r.assumedMasterState ?? null) as WireDocument | null,
+      newDocumentState: r.newDocumentState as unknown as WireDocument,
     }));
     const conflicts = await push(plain);
     return conflicts.map((c) => withDeletedFlag(c) as unknown as WithDeleted<T>);

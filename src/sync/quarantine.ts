@@ -1,8 +1,8 @@
 /**
  * Quarantine: documents the hub refused (a 400 naming them). They are kept — never deleted — shown to a
  * manager and included in the diagnostics export, and they never block the documents behind them
- * (DESIGN.md §2). Since the register validates every document before inserting it, an entry here means a
- * bug or a hub that disagrees with this register's version; either way a person must look.
+ * (docs/architecture.md, Data rules). Since the register validates every document before inserting it, an
+ * entry here means a bug or a hub that disagrees with this register's version; either way a person must look.
  */
 import type { TillDatabase } from './database';
 

@@ -1,7 +1,8 @@
 /**
  * Writes a completed sale or return into the replica. The document is checked against the shared sale
- * contract first (DESIGN.md §2), so the hub refusing it would mean a bug, never a clerk's mistake; once
- * inserted it is durable (strict IndexedDB durability in the renderer) and replication pushes it.
+ * contract first (docs/architecture.md, Data rules), so the hub refusing it would mean a bug, never a clerk's
+ * mistake; once inserted it is durable (strict IndexedDB durability in the renderer) and replication pushes
+ * it.
  */
 import { type Result, fail, ok } from '@till/shared/result';
 import { type SaleDocument, checkSaleDocument } from '@till/shared/schemas/sale';

@@ -118,7 +118,8 @@ describe.each(DATABASES)('replication with a hub on %s', (kind) => {
 
   it('two registers of one store converge: each sees the other’s sales', async () => {
     // RxDB's free build allows 13 open collections per JavaScript realm, so the second register speaks the
-    // sync protocol directly over HTTP (DESIGN.md §2), as a second till or another POS would.
+    // sync protocol directly over HTTP (docs/architecture.md, Data rules), as a second till or another POS
+    // would.
     const a = await register('DEMO-S1-R1');
     const b = await startTestRegisterOverHttp(proxy.url, 'DEMO-S1-R2');
     const sa = await a.sell([{ sku: 'SKU-00005', qty: 1 }]);

@@ -1,13 +1,20 @@
 /**
- * Replication of every register collection with the hub (DESIGN.md §2–3): pull pages from opaque
- * `(xid, seq)` checkpoints, push with quarantine, and one shared event stream that tells each collection
- * what changed (and `RESYNC` on every reconnect). Failed requests are retried by RxDB after `retryTime`.
+ * Replication of every register collection with the hub (docs/architecture.md, "Sync protocol"): pull
+ * pages from opaque `(xid, seq)` checkpoints, push with quarantine, and one shared event stream that tells
+ * each collection what changed (and `RESYNC` on every reconnect). Failed requests are retried by RxDB after
+ * `retryTime`.
  */
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import type { RxReplicationWriteToMasterRow } from 'rxdb';
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import { collections } from '@till/shared/schemas/collections';
-import { type CollectionName, collectionNames, isPulled, isPushed } from '@till/shared/sync/protocol';
+import {
+  type Checkpoint,
+  type CollectionName,
+  collectionNames,
+  isPulled,
+  isPushed,
+} from '@till/shared/sync/protocol';
 import type { TillDatabase } from './database';
 import { type OpenEventStream, createSyncStream, withDeletedFlag } from './event-stream';
 import { type Backoff, createBackoff } from './backoff';
@@ -116,7 +123,7 @@ export function startReplication(options: ReplicationOptions): Replication {
     collectionNames.map((name) => {
       const pulls = isPulled(name);
       const pushes = isPushed(name);
-      const state = replicateRxCollection<Record<string, unknown>, unknown>({
+      const state = replicateRxCollection<Record<string, unknown>, Checkpoint>({
         collection: options.db.collections[name] as never,
         replicationIdentifier: `${options.identifier}:${name}`,
         live: true,
@@ -128,12 +135,8 @@ export function startReplication(options: ReplicationOptions): Replication {
               pull: {
                 batchSize: sizes[name],
                 stream$: stream.for(name) as never,
-                handler: async (checkpoint: unknown, batchSize: number) => {
-                  const page = await options.client.pull<Record<string, unknown>>(
-                    name,
-                    checkpoint,
-                    batchSize,
-                  );
+                handler: async (checkpoint: Checkpoint | undefined, batchSize: number) => {
+                  const page = await options.client.pull(name, checkpoint, batchSize);
                   return { documents: page.documents.map(withDeletedFlag), checkpoint: page.checkpoint };
                 },
               },

@@ -6,7 +6,8 @@
 import type { RxStorage } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { type TillDatabase, openTillDatabase } from './database';
-import { type StoredEnrollment, replicaNameFor } from './enrollment';
+import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
+import { replicaNameFor } from './enrollment';
 import type { OpenEventStream } from './event-stream';
 import { createHubClient } from './hub-client';
 import { trackPendingSales } from './pending-sales';
@@ -49,7 +50,14 @@ export async function startSyncEngine(options: SyncEngineOptions) {
     onQuarantine: (count) => status.quarantined(count),
   });
   status.quarantined((await replication.quarantine.list()).length);
-  const subs: Subscription[] = [replication.stream.state$.subscribe((s) => status.stream(s))];
+  const subs: Subscription[] = [
+    replication.stream.state$.subscribe((s) => {
+      status.stream(s);
+      // A dropped stream alone cannot tell a hub that is down from one that merely cut the connection;
+      // one cheap request can, and its outcome moves the status to offline (or back to online).
+      if (s === 'reconnecting') client.health().catch(() => undefined);
+    }),
+  ];
   const pending = await trackPendingSales(db, replication.states.sales, enrollment.registerId);
   subs.push(pending.pending$.subscribe((p) => status.pending(p)));
 

@@ -7,6 +7,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { priceCart } from '@till/shared/domain/pricing';
 import { buildSale } from '@till/shared/domain/sale-builder';
 import type { SaleDocument } from '@till/shared/schemas/sale';
+import type { Checkpoint } from '@till/shared/sync/protocol';
 import { type TillDatabase, openTillDatabase } from '../../src/sync/database';
 import type { EventStreamLike } from '../../src/sync/event-stream';
 import { createHubClient } from '../../src/sync/hub-client';
@@ -139,9 +140,9 @@ export async function startTestRegisterOverHttp(hubUrl: string, code: string) {
     /** Pulls every page of a collection from the start. */
     async pullAll(collection: 'sales' | 'stock') {
       const docs: Record<string, unknown>[] = [];
-      let checkpoint: unknown = null;
+      let checkpoint: Checkpoint | null = null;
       for (;;) {
-        const page = await client.pull<Record<string, unknown>>(collection, checkpoint, 500);
+        const page = await client.pull(collection, checkpoint, 500);
         docs.push(...page.documents);
         if (page.documents.length === 0) return docs;
         checkpoint = page.checkpoint;

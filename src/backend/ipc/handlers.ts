@@ -4,15 +4,17 @@
  * renderer with exactly this map, each building the context for its own process, so behaviour cannot drift
  * between the two modes. Nothing under src/backend imports Electron: the host runs under plain Node.
  */
+import { type RegisterContext, createRegisterHandlers } from '../enrollment/register-handlers';
 import { type AppContext, createAppHandlers } from './app-handlers';
 import type { IpcHandlers } from './handler-types';
 
 /** What the handlers need from the process that hosts them (one field set per area). */
-export type HandlerContext = AppContext;
+export type HandlerContext = AppContext & RegisterContext;
 
 /** Builds the handler map for one process. */
 export function createIpcHandlers(context: HandlerContext): IpcHandlers {
   return {
     ...createAppHandlers(context),
+    ...createRegisterHandlers(context),
   };
 }

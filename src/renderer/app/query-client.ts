@@ -1,7 +1,7 @@
 /**
  * The app's react-query client. `networkMode: 'always'`: queries here go to the local register process or
  * the local replica, never straight to the network, so react-query must not pause them while the machine
- * is offline (CONVENTIONS.md, "State has one home each").
+ * is offline (src/renderer/README.md, "State").
  */
 import { QueryClient } from '@tanstack/react-query';
 

@@ -1,7 +1,7 @@
 /**
- * `window.till`: the renderer's only way to the outside (DESIGN.md §1). In Electron the preload exposes it;
- * in browser mode `installTill` builds it over the register host's WebSocket from the token in the page URL.
- * Either way it is the same `TillApi` from src/shared/ipc/contract.ts.
+ * `window.till`: the renderer's only way to the outside (docs/architecture.md, Processes). In Electron the
+ * preload exposes it; in browser mode `installTill` builds it over the register host's WebSocket from the
+ * token in the page URL. Either way it is the same `TillApi` from src/shared/ipc/contract.ts.
  */
 import { ipcErr } from '@till/shared/ipc/contract';
 import type { TillApi } from '@till/shared/ipc/contract';

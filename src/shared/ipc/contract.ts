@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import type { CodedError, Result } from '../result';
 import { appChannels, appEvents } from './channels/app';
+import { registerChannels, registerEvents } from './channels/register';
 
 // ---------------------------------------------------------------------------------------------------------
 // Results
@@ -32,6 +33,14 @@ export const ipcErrorCodes = [
   'unavailable',
   /** The handler failed unexpectedly; the message never carries internals. */
   'internal',
+  /** register:enroll: the enrollment code is not 4–64 letters, digits or dashes. */
+  'code_invalid',
+  /** register:enroll: the hub does not accept the code (unknown, or single-use and used). */
+  'code_refused',
+  /** register:enroll/enrollment: the hub cannot be reached, or did not answer as the protocol says. */
+  'hub_unreachable',
+  /** register:enroll: sales still wait for the hub; moving to another store or hub would strand them. */
+  'sales_pending',
 ] as const;
 
 /** A coded failure, safe to show to a person. */
@@ -71,6 +80,7 @@ export const ipcResultSchema = z.union([
  */
 export const ipcChannels = {
   ...appChannels,
+  ...registerChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** A request channel's name. */
@@ -100,6 +110,7 @@ export function isIpcChannel(name: unknown): name is IpcChannel {
 /** Event name → payload schema. */
 export const ipcEvents = {
   ...appEvents,
+  ...registerEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** An event's name. */

@@ -1,8 +1,9 @@
 /**
- * The first screen: the register is up and says what it is running as (the `app:info` answer), or says
- * plainly why it cannot reach its register process.
+ * The first screen: the register is up and says what it is running as (the `app:info` answer) and how its
+ * sync with the hub stands, or says plainly why it cannot reach its register process.
  */
 import { useAppInfo } from './queries';
+import { SyncSection } from './sync-section';
 
 /** The register status panel. */
 export function AppInfoPanel() {
@@ -37,6 +38,7 @@ export function AppInfoPanel() {
         <dt>Platform</dt>
         <dd data-testid="app-platform">{data.platform}</dd>
       </dl>
+      <SyncSection />
     </section>
   );
 }

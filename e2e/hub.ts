@@ -1,0 +1,63 @@
+/**
+ * A real hub for end-to-end tests: the hub's own app on PGlite in memory, migrated and seeded with the demo
+ * (a small catalogue), listening on a random loopback port. It can be stopped and started again on the
+ * same port with the same data, as a hub process restarting would.
+ * The register's page replicates straight from the hub from its own origin; the hub answers CORS for it
+ * (hub/src/http/cors.ts).
+ */
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { createApp } from '../hub/src/app';
+import { migrate } from '../hub/src/db/migrate';
+import { openPglite } from '../hub/src/db/pglite-adapter';
+import { seedDemo } from '../hub/src/domain/seed';
+
+/** A hub under test. */
+export interface E2eHub {
+  /** `http://127.0.0.1:<port>`. */
+  url: string;
+  port: number;
+  /** Products in its catalogue, as a register replicates them. */
+  products: number;
+  /** Stops listening (open streams are cut); the data stays. */
+  stop(): Promise<void>;
+  /** Listens again on the same port, with the same data. */
+  start(): Promise<void>;
+  /** Stops and drops the data. */
+  close(): Promise<void>;
+}
+
+/** Starts a hub with `products` demo products. */
+export async function startE2eHub(options: { products?: number } = {}): Promise<E2eHub> {
+  const db = await openPglite('memory://');
+  await migrate(db);
+  await seedDemo(db, { products: options.products ?? 120 });
+  const counted = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM products');
+  let app: FastifyInstance | null = null;
+  let port = 0;
+
+  async function start(): Promise<void> {
+    const next = await createApp({ db, config: {} });
+    await next.listen({ port, host: '127.0.0.1' });
+    port = (next.server.address() as AddressInfo).port;
+    app = next;
+  }
+  async function stop(): Promise<void> {
+    const running = app;
+    app = null;
+    await running?.close();
+  }
+
+  await start();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    products: counted[0]?.n ?? 0,
+    stop,
+    start,
+    async close() {
+      await stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The shared event stream's validation, with a fake `OpenEventStream` standing in for the SSE connection
+ * (the frames the hub sends are tested against a real hub in replication.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { type EventStreamLike, type StreamItem, type StreamState, createSyncStream } from './event-stream';
+
+/** A fake EventSource the test drives by hand. */
+class FakeSource implements EventStreamLike {
+  onopen: ((ev: unknown) => void) | null = null;
+  onmessage: ((ev: { data: string }) => void) | null = null;
+  onerror: ((ev: unknown) => void) | null = null;
+  readyState = 0;
+  closed = false;
+  constructor(
+    readonly url: string,
+    readonly token: string,
+  ) {}
+  frame(data: unknown) {
+    this.onmessage?.({ data: typeof data === 'string' ? data : JSON.stringify(data) });
+  }
+  close() {
+    this.closed = true;
+    this.readyState = 2;
+  }
+}
+
+function setUp(reopenMs = 1) {
+  const sources: FakeSource[] = [];
+  const stream = createSyncStream(
+    (url, token) => {
+      const source = new FakeSource(url, token);
+      sources.push(source);
+      return source;
+    },
+    'http://hub.test/api/v1/sync/stream',
+    'tok_test_0123456789',
+    { reopenMs },
+  );
+  const seen: Record<string, StreamItem[]> = { products: [], sales: [] };
+  const subs = [
+    stream.for('products').subscribe((item) => seen.products?.push(item)),
+    stream.for('sales').subscribe((item) => seen.sales?.push(item)),
+  ];
+  const source = () => sources.at(-1) as FakeSource;
+  return { stream, sources, source, seen, stop: () => subs.forEach((s) => s.unsubscribe()) };
+}
+
+const checkpoint = { xid: '812', seq: 3 };
+const product = { sku: 'SKU-00001', name: 'Oat Milk', price: 199 };
+
+describe('the sync event stream', () => {
+  it('opens one stream with the token and hands a well-formed change to its collection only', () => {
+    const { source, seen, stream } = setUp();
+    expect(source()).toMatchObject({
+      url: 'http://hub.test/api/v1/sync/stream',
+      token: 'tok_test_0123456789',
+    });
+    source().frame({ collection: 'products', documents: [product], checkpoint });
+    expect(seen.products).toEqual([{ documents: [{ ...product, _deleted: false }], checkpoint }]);
+    expect(seen.sales).toEqual([]);
+    stream.close();
+  });
+
+  it('drops malformed frames, bad checkpoints and collections it does not know', () => {
+    const { source, seen, stream } = setUp();
+    source().frame('{"collection":"products",');
+    source().frame('not json at all');
+    source().frame({ collection: 'products', documents: [product] });
+    source().frame({ collection: 'products', documents: [product], checkpoint: { xid: '-1', seq: 0 } });
+    source().frame({ collection: 'products', documents: [product], checkpoint: { xid: 'abc', seq: 0 } });
+    source().frame({ collection: 'products', documents: [product], checkpoint: { xid: '1', seq: 1.5 } });
+    source().frame({
+      collection: 'products',
+      documents: [product],
+      checkpoint: { xid: '99999999999999999999', seq: 0 },
+    });
+    source().frame({ collection: 'products', documents: [42, 'x'], checkpoint });
+    source().frame({ collection: 'products', documents: 'all of them', checkpoint });
+    source().frame({ collection: 'bogus', documents: [product], checkpoint });
+    source().frame({ collection: 'toString', documents: [product], checkpoint });
+    source().frame({ collection: 'constructor', documents: [], checkpoint });
+    source().frame('null');
+    source().frame('"RESYNC!"');
+    expect(seen).toEqual({ products: [], sales: [] });
+    // The stream is still alive after all of that.
+    source().frame({ collection: 'sales', documents: [], checkpoint });
+    expect(seen.sales).toEqual([{ documents: [], checkpoint }]);
+    stream.close();
+  });
+
+  it('ignores a change for a collection nobody listens to', () => {
+    const { source, seen, stream } = setUp();
+    expect(() =>
+      source().frame({ collection: 'customers', documents: [{ id: 'c1' }], checkpoint }),
+    ).not.toThrow();
+    expect(seen).toEqual({ products: [], sales: [] });
+    stream.close();
+  });
+
+  it('fans RESYNC out to every listening collection, bare or as a JSON string', () => {
+    const { source, seen, stream } = setUp();
+    source().frame('RESYNC');
+    source().frame('"RESYNC"');
+    expect(seen).toEqual({ products: ['RESYNC', 'RESYNC'], sales: ['RESYNC', 'RESYNC'] });
+    stream.close();
+  });
+
+  it('reports its state and reopens a stream its source gave up on', async () => {
+    const { source, sources, stream } = setUp();
+    const states: StreamState[] = [];
+    stream.state$.subscribe((s) => states.push(s));
+    source().onopen?.({});
+    // A network failure: the source retries by itself (readyState stays CONNECTING).
+    source().readyState = 0;
+    source().onerror?.({});
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sources).toHaveLength(1);
+    // A non-200 answer: the source is CLOSED for good, so a new one is opened.
+    source().readyState = 2;
+    source().onerror?.({});
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sources).toHaveLength(2);
+    expect(sources[0]?.closed).toBe(true);
+    source().onopen?.({});
+    stream.close();
+    expect(source().closed).toBe(true);
+    expect(states).toEqual(['open', 'reconnecting', 'reconnecting', 'connecting', 'open', 'closed']);
+  });
+
+  it('opens nothing more once closed', async () => {
+    const { source, sources, stream, seen } = setUp();
+    source().readyState = 2;
+    source().onerror?.({});
+    stream.close();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sources).toHaveLength(1);
+    source().frame('RESYNC');
+    expect(seen).toEqual({ products: [], sales: [] });
+  });
+});
