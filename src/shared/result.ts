@@ -1,5 +1,5 @@
 /**
- * Errors are values across boundaries (CONVENTIONS.md): domain functions that can refuse their input return
+ * Errors are values across boundaries: domain functions that can refuse their input return
  * a `Result` instead of throwing, so a caller on the sale screen cannot forget to handle the refusal.
  */
 

@@ -14,7 +14,7 @@ const line = (over: Partial<CartLineInput> = {}): CartLineInput => ({
 });
 
 describe('priceCart', () => {
-  it('prices the DESIGN.md example line: 2 × 19.99 less 1.00 at 8 %', () => {
+  it('prices the documented example line: 2 × 19.99 less 1.00 at 8 %', () => {
     const priced = priceCart(
       { lines: [line({ discount: { kind: 'amount', amount: 100 } })] },
       { ...exclusive, taxRates: [{ code: 'std', name: 'Tax 8%', ratePpm: 80_000 }] },

@@ -1,7 +1,7 @@
 /**
  * Builds sale documents v1 from a priced cart and settled tenders. The register calls this when the clerk
  * completes a sale; the result is checked against the shared schema before it is returned, so a document
- * the hub would reject is never inserted (a rejection would then mean a bug, DESIGN.md §2).
+ * the hub would reject is never inserted (a rejection would then mean a bug; docs/architecture.md, Data rules).
  */
 import { v7 as uuidv7 } from 'uuid';
 import { type Result, fail, ok } from '../result';

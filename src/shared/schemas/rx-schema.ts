@@ -1,5 +1,5 @@
 /**
- * Derives RxDB JSON schemas from the zod schemas, so a document's shape is written once (DESIGN.md §5).
+ * Derives RxDB JSON schemas from the zod schemas, so a document's shape is written once.
  * zod's JSON Schema output is draft 2020-12; RxDB wants its own top-level keys (`version`, `primaryKey`)
  * and indexed fields with bounds, which this adds. Validation proper stays with zod.
  */

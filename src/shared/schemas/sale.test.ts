@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type SaleDocument, checkSaleDocument } from './sale';
 
-/** The example of DESIGN.md §2, made whole. */
+/** The example sale of docs/architecture.md (Data rules), made whole. */
 const example = (): SaleDocument => ({
   id: '0192f0c4-7d3a-7b8e-9a10-1234567890ab',
   kind: 'sale',
@@ -37,7 +37,7 @@ const codes = (doc: unknown) => {
 };
 
 describe('sale document v1', () => {
-  it('accepts the DESIGN.md example', () => {
+  it('accepts the documented example sale', () => {
     expect(checkSaleDocument(example())).toEqual({ ok: true, value: example() });
   });
 

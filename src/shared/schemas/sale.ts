@@ -1,5 +1,5 @@
 /**
- * Sale document v1 (DESIGN.md §2): the contract for registers and for any other point of sale that feeds
+ * Sale document v1 (docs/architecture.md, Data rules): the contract for registers and for any other point of sale that feeds
  * the hub. A sale is insert-only; a return is a sale of kind `return` with negative quantities.
  *
  * The schema checks shape and types; `saleIdentityViolations` checks the arithmetic identities the hub
@@ -106,7 +106,7 @@ export interface Violation {
 }
 
 /**
- * The arithmetic and kind rules of DESIGN.md §2 that a well-typed document must also satisfy. Returns
+ * The arithmetic and kind rules of the sale contract (docs/architecture.md, Data rules) that a well-typed document must also satisfy. Returns
  * every violation (empty when the document is sound) so that a 400 can name them all at once.
  */
 export function saleIdentityViolations(doc: SaleDocument): Violation[] {
