@@ -7,7 +7,8 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
-const result = spawnSync(process.execPath, [vitest, 'run', ...process.argv.slice(2)], {
+// Two workers: PGlite hubs are CPU-bound, and the edit loop wants the answer sooner than npm test does.
+const result = spawnSync(process.execPath, [vitest, 'run', '--maxWorkers=2', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, TILL_TEST_DATABASES: 'pglite' },

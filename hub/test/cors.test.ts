@@ -4,7 +4,6 @@
  * the hijacked event stream.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, type TestHub, startHub } from '../../test/support/hub';
 
@@ -53,8 +52,7 @@ describe.each(DATABASES)('CORS on %s', (kind) => {
   });
 
   it('puts the CORS headers on the event stream too', async () => {
-    await hub.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = hub.app.server.address() as AddressInfo;
+    const port = Number(new URL(await hub.listen()).port);
     const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
       const req = http.get(
         {

@@ -1,5 +1,4 @@
 /** The push handler against a real hub with a small body limit: big batches are split, never stuck. */
-import type { AddressInfo } from 'node:net';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestHub, count, startHub } from '../../test/support/hub';
@@ -14,8 +13,7 @@ describe('push handler and the hub’s body limit', () => {
   let url: string;
   beforeAll(async () => {
     hub = await startHub('pglite', { bodyLimit: 16_000 });
-    await hub.app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(hub.app.server.address() as AddressInfo).port}`;
+    url = await hub.listen();
   });
   afterAll(async () => hub.close());
 

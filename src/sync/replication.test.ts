@@ -2,7 +2,6 @@
  * Replication against a real hub (PGlite and PostgreSQL) through a fault-injecting proxy: online sales,
  * outages, lost acknowledgements, quarantine, two registers converging.
  */
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASES, type TestHub, count, ledgerMismatches, level, startHub } from '../../test/support/hub';
 import { makeSale } from '../../test/support/sales';
@@ -17,9 +16,7 @@ describe.each(DATABASES)('replication with a hub on %s', (kind) => {
 
   beforeEach(async () => {
     hub = await startHub(kind);
-    await hub.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = hub.app.server.address() as AddressInfo;
-    proxy = await startFaultProxy(`http://127.0.0.1:${port}`);
+    proxy = await startFaultProxy(await hub.listen());
   });
 
   afterEach(async () => {

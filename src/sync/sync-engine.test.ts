@@ -3,7 +3,6 @@
  * status through an outage (offline, sales waiting, back online with nothing waiting), and a counter sale
  * seen on the web store's live stock stream.
  */
-import type { AddressInfo } from 'node:net';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestHub, startHub } from '../../test/support/hub';
@@ -25,8 +24,7 @@ describe('sync engine', () => {
 
   beforeEach(async () => {
     hub = await startHub('pglite');
-    await hub.app.listen({ port: 0, host: '127.0.0.1' });
-    hubUrl = `http://127.0.0.1:${(hub.app.server.address() as AddressInfo).port}`;
+    hubUrl = await hub.listen();
     proxy = await startFaultProxy(hubUrl);
   });
   afterEach(async () => {

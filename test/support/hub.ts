@@ -4,6 +4,7 @@
  * database kind with `describe.each(DATABASES)`.
  */
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { createApp } from '../../hub/src/app';
@@ -44,6 +45,8 @@ export interface TestHub {
   url: string | null;
   /** Enrolls a register with a demo code and returns its token. */
   enroll(code?: string): Promise<{ token: string; registerId: string; storeId: string }>;
+  /** Listens on a free loopback port (once) and returns `http://127.0.0.1:<port>`. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -95,6 +98,10 @@ export async function startHub(kind: DbKind, config: Partial<HubConfig> = {}): P
     app,
     db,
     url,
+    async listen() {
+      if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+      return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    },
     async enroll(code = 'DEMO-S1-R1') {
       const res = await app.inject({
         method: 'POST',

@@ -22,8 +22,7 @@ let hub: TestHub;
 let hubUrl: string;
 beforeAll(async () => {
   hub = await startHub('pglite');
-  await hub.app.listen({ port: 0, host: '127.0.0.1' });
-  hubUrl = `http://127.0.0.1:${(hub.app.server.address() as AddressInfo).port}`;
+  hubUrl = await hub.listen();
 });
 afterAll(async () => hub.close());
 
