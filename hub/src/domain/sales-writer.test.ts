@@ -35,18 +35,21 @@ describe('SalesWriter', () => {
     await expect(second).resolves.toBeUndefined();
     await expect(third).rejects.toThrow('boom');
     await expect(fourth).resolves.toBeUndefined();
-    // a alone; then b, c, bad (and b again, deduplicated) in one statement; it failed, so one by one.
+    // a alone; then b, c, bad in one statement; it failed, so one by one; b again waits for its own group.
     expect(batches).toEqual([['a'], ['b', 'c', 'bad'], ['b', 'c'], ['bad'], ['b']]);
   });
 
-  it('keeps the first pusher of a sale two queued requests both carry', async () => {
+  it('never puts one sale id twice in a group: the later request meets the earlier one in the database', async () => {
     const { apply, batches, pushers } = recorder();
     const writer = new SalesWriter(apply, 1);
     const first = writer.apply([sale('a')]);
-    const second = writer.apply([sale('x', 'reg-b')]);
-    const third = writer.apply([sale('x', 'reg-c')]);
-    await Promise.all([first, second, third]);
-    expect(batches).toEqual([['a'], ['x']]);
-    expect(pushers).toEqual([['reg-a'], ['reg-b']]);
+    const second = writer.apply([sale('x', 'reg-b'), sale('y', 'reg-b')]);
+    const third = writer.apply([sale('z', 'reg-c')]);
+    const fourth = writer.apply([sale('x', 'reg-c')]);
+    const fifth = writer.apply([sale('w', 'reg-d')]);
+    await Promise.all([first, second, third, fourth, fifth]);
+    // Groups are taken in order, so the fifth request waits behind the fourth.
+    expect(batches).toEqual([['a'], ['x', 'y', 'z'], ['x', 'w']]);
+    expect(pushers).toEqual([['reg-a'], ['reg-b', 'reg-b', 'reg-c'], ['reg-c', 'reg-d']]);
   });
 });

@@ -5,7 +5,12 @@
  * together in the next one — set-wise, exactly as one bigger push would be — and each request is answered
  * when the transaction holding it commits. A request is never split across transactions, so each is still
  * applied all or nothing; if a group fails, its requests are retried one by one so a failure stays with
- * the request that caused it.
+ * the request that caused it (a refused id, a value the database cannot store).
+ *
+ * A group never holds one sale id twice: a request that shares an id with the group waits for the next
+ * one. So the second of two requests carrying the same id meets the first one's sale in the database,
+ * where a re-sent document is a no-op and other content is refused (`id_conflict`) — rather than being
+ * answered as applied while only the first was stored.
  */
 import type { PushedSale } from '../repositories/sales';
 
@@ -32,7 +37,10 @@ export class SalesWriter {
     private readonly maxDocs = 2000,
   ) {}
 
-  /** Applies sales (already validated and scoped); resolves once they are committed. */
+  /**
+   * Applies sales (already validated and scoped, each id once); resolves once they are committed, or
+   * rejects with what the database refused this request for.
+   */
   apply(sales: PushedSale[]): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ sales, resolve, reject });
@@ -46,7 +54,7 @@ export class SalesWriter {
       while (this.queue.length > 0) {
         const group = this.take();
         try {
-          await this.applyGroup(unique(group.flatMap((p) => p.sales)));
+          await this.applyGroup(group.flatMap((p) => p.sales));
           for (const p of group) p.resolve();
         } catch (err) {
           if (group.length === 1) group[0]!.reject(err);
@@ -58,14 +66,20 @@ export class SalesWriter {
     }
   }
 
-  /** Takes whole requests from the queue up to `maxDocs` documents (at least one request). */
+  /**
+   * Takes whole requests from the head of the queue, up to `maxDocs` documents (at least one request) and
+   * up to the first request that shares a sale id with those taken.
+   */
   private take(): Pending[] {
     const group: Pending[] = [];
+    const ids = new Set<string>();
     let docs = 0;
     while (this.queue.length > 0) {
       const next = this.queue[0]!;
       if (group.length > 0 && docs + next.sales.length > this.maxDocs) break;
+      if (next.sales.some((s) => ids.has(s.doc.id))) break;
       group.push(this.queue.shift()!);
+      for (const s of next.sales) ids.add(s.doc.id);
       docs += next.sales.length;
     }
     return group;
@@ -81,14 +95,4 @@ export class SalesWriter {
       }
     }
   }
-}
-
-/**
- * The same sale may sit in two queued requests (a register retried while the first was in flight): the
- * first one queued is applied, as the database would keep it anyway.
- */
-function unique(sales: readonly PushedSale[]): PushedSale[] {
-  const first = new Map<string, PushedSale>();
-  for (const s of sales) if (!first.has(s.doc.id)) first.set(s.doc.id, s);
-  return [...first.values()];
 }

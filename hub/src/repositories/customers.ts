@@ -68,11 +68,14 @@ export class CustomersRepository {
     return { doc, homeStoreId: (r.home_store_id as string | null) ?? null };
   }
 
-  /** A sign-up at a register of `storeId`. Points are the hub's: a sign-up starts at zero. */
-  async insertFromRegister(doc: Customer, storeId: string, tx: Queryable = this.db): Promise<void> {
-    await tx.query(
+  /**
+   * A sign-up at a register of `storeId`. Points are the hub's: a sign-up starts at zero. False when
+   * nothing was inserted: the id was taken meanwhile, or the e-mail is another customer's.
+   */
+  async insertFromRegister(doc: Customer, storeId: string, tx: Queryable = this.db): Promise<boolean> {
+    const rows = await tx.query(
       `INSERT INTO customers (id, email, name, phone, consent, loyalty_points, home_store_id, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8) ON CONFLICT DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
       [
         doc.id,
         doc.email,
@@ -84,6 +87,7 @@ export class CustomersRepository {
         doc.updatedAt,
       ],
     );
+    return rows.length > 0;
   }
 
   /** An edit of name, contact and consent at a register of `storeId` (points stay the hub's). */

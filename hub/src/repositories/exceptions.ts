@@ -1,8 +1,11 @@
 /** The exceptions list: problems a person must resolve (GET /api/v1/exceptions). */
 import type { Queryable } from '../db/port';
 
-/** The kinds of exception the hub raises. */
-export const exceptionKinds = ['unknown_sku', 'oversold', 'order_unfulfillable'] as const;
+/**
+ * The kinds of exception the hub raises. `id_collision`: a pushed document reused an id already stored
+ * with other content or at another store, and was refused (hub/README.md, Push integrity).
+ */
+export const exceptionKinds = ['unknown_sku', 'oversold', 'order_unfulfillable', 'id_collision'] as const;
 
 /** An exception's kind. */
 export type ExceptionKind = (typeof exceptionKinds)[number];
@@ -16,6 +19,8 @@ export interface ExceptionInput {
   orderId?: string | null;
   message: string;
   details?: Record<string, unknown>;
+  /** Says which problem this records: while one with the same key is open, raising it again adds nothing. */
+  dedupeKey?: string | null;
 }
 
 /** Which exceptions to list. */
@@ -49,14 +54,16 @@ const iso = (value: unknown): string =>
 export class ExceptionsRepository {
   constructor(private readonly db: Queryable) {}
 
-  /** Records exceptions in one statement. */
+  /** Records exceptions in one statement; one whose `dedupeKey` is open already is not added again. */
   async raise(items: readonly ExceptionInput[], tx: Queryable = this.db): Promise<void> {
     if (items.length === 0) return;
     await tx.query(
-      `INSERT INTO exceptions (kind, store_id, sku, sale_id, order_id, message, details)
-       SELECT x.kind, x.store_id, x.sku, x.sale_id, x.order_id, x.message, coalesce(x.details, '{}'::jsonb)
+      `INSERT INTO exceptions (kind, store_id, sku, sale_id, order_id, message, details, dedupe_key)
+       SELECT x.kind, x.store_id, x.sku, x.sale_id, x.order_id, x.message, coalesce(x.details, '{}'::jsonb),
+              x.dedupe_key
        FROM jsonb_to_recordset($1::jsonb) AS x(kind text, store_id text, sku text, sale_id uuid, order_id text,
-            message text, details jsonb)`,
+            message text, details jsonb, dedupe_key text)
+       ON CONFLICT DO NOTHING`,
       [
         JSON.stringify(
           items.map((e) => ({
@@ -67,6 +74,7 @@ export class ExceptionsRepository {
             order_id: e.orderId ?? null,
             message: e.message,
             details: e.details ?? {},
+            dedupe_key: e.dedupeKey ?? null,
           })),
         ),
       ],

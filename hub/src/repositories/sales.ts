@@ -1,9 +1,16 @@
 /**
- * Sales, applied set-wise in ONE statement: insert the sales that are new (`ON CONFLICT (id) DO NOTHING
- * RETURNING`), and for those only append the ledger, upsert every touched level in one multi-row
- * statement taken in (store, sku) order, raise `unknown_sku` and `oversold` exceptions and queue the change
- * notification. One statement is one round trip and, outside a transaction, its own atomic transaction:
- * on a small machine the round trips, not the rows, are what a busy hub waits for.
+ * Sales, applied set-wise in ONE statement: insert the sales that are new, and for those only append the
+ * ledger, upsert every touched level in one multi-row statement taken in (store, sku) order, raise
+ * `unknown_sku` and `oversold` exceptions and queue the change notification. One statement is one round
+ * trip and, outside a transaction, its own atomic transaction: on a small machine the round trips, not the
+ * rows, are what a busy hub waits for.
+ *
+ * A sale whose id is stored already is left as it is when it is the same document (a re-sent push: equal
+ * as JSON, and of the same store); any other content or store aborts the whole statement with SQLSTATE
+ * `TL409` (`till_refuse`, migration 003), and so does a sale whose currency is not its store's (`TL400`).
+ * The check sits in `ON CONFLICT … DO UPDATE … WHERE`, which sees the stored row even when another
+ * transaction committed it after this statement began, and it updates nothing: its WHERE is false or
+ * aborts. The domain then reads which documents to name (`collisions`).
  *
  * Each sale is stored with `pushed_by`, the register whose token pushed it, beside the `register_id` the
  * document names: the two differ when a re-enrolled register sends sales queued under its old id.
@@ -12,6 +19,33 @@ import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { Queryable } from '../db/port';
 import { CHANGES_CHANNEL } from './changes';
 import { levelOrder } from './stock';
+
+/** SQLSTATEs the sales statement refuses with (raised by `till_refuse`, migration 003). */
+export const SALE_REFUSALS = { idCollision: 'TL409', currencyMismatch: 'TL400' } as const;
+
+/** Which refusal of the sales statement `err` is, or null when it is none of them. */
+export function saleRefusalOf(err: unknown): keyof typeof SALE_REFUSALS | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === SALE_REFUSALS.idCollision) return 'idCollision';
+  if (code === SALE_REFUSALS.currencyMismatch) return 'currencyMismatch';
+  return null;
+}
+
+/** A pushed sale whose id is stored already with other content or at another store. */
+export interface StoredCollision {
+  id: string;
+  /** Whether the stored sale belongs to the pushed sale's store. */
+  sameStore: boolean;
+  /** A summary of the stored sale (for the exception a person reads). */
+  existing: {
+    storeId: string;
+    registerId: string;
+    number: string;
+    createdAt: string;
+    gross: number;
+    currency: string;
+  };
+}
 
 /** A sale and the register that pushed it. */
 export interface PushedSale {
@@ -27,10 +61,20 @@ const APPLY_SQL = `
 WITH x AS (
   SELECT * FROM json_to_recordset($1::json) AS x(id uuid, store_id text, register_id text, pushed_by text,
     number text, kind text, customer_id text, currency text, gross bigint, created_at timestamptz, doc jsonb)
+), cur AS (
+  SELECT till_refuse('${SALE_REFUSALS.currencyMismatch}',
+           format('sale %s is in %s, not in its store''s currency', x.id, x.currency)) AS refused
+  FROM x JOIN store_settings st ON st.store_id = x.store_id
+  WHERE st.doc->>'currency' IS DISTINCT FROM x.currency
 ), ins AS (
-  INSERT INTO sales (id, store_id, register_id, pushed_by, number, kind, customer_id, currency, gross, created_at, doc)
+  INSERT INTO sales AS s (id, store_id, register_id, pushed_by, number, kind, customer_id, currency, gross, created_at, doc)
   SELECT id, store_id, register_id, pushed_by, number, kind, customer_id, currency, gross, created_at, doc FROM x
-  ON CONFLICT (id) DO NOTHING
+  -- In id order: two statements that meet on the same ids take their row locks in the same order.
+  ORDER BY id
+  ON CONFLICT (id) DO UPDATE SET doc = s.doc
+  WHERE CASE WHEN s.store_id <> excluded.store_id OR s.doc <> excluded.doc
+             THEN till_refuse('${SALE_REFUSALS.idCollision}', format('sale %s is stored with other content', s.id))
+             ELSE false END
   RETURNING id, number, register_id
 ), l AS (
   SELECT m.*, EXISTS (SELECT 1 FROM products p WHERE p.sku = m.sku) AS known
@@ -80,7 +124,17 @@ WITH x AS (
   GROUP BY c.chunk
   HAVING EXISTS (SELECT 1 FROM ins)
 )
-SELECT (SELECT coalesce(json_agg(id), '[]'::json) FROM ins) AS inserted, (SELECT count(*) FROM nt)::int AS notified`;
+SELECT (SELECT coalesce(json_agg(id), '[]'::json) FROM ins) AS inserted, (SELECT count(*) FROM nt)::int AS notified,
+       (SELECT bool_or(refused) FROM cur) AS refused`;
+
+const COLLISIONS_SQL = `
+SELECT s.id::text AS id, s.store_id = x.store_id AS "sameStore",
+       json_build_object('storeId', s.store_id, 'registerId', s.register_id, 'number', s.number,
+         'createdAt', s.created_at, 'gross', s.gross, 'currency', s.currency) AS existing
+FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, store_id text, doc jsonb)
+JOIN sales s ON s.id = x.id
+WHERE s.store_id <> x.store_id OR s.doc <> x.doc
+ORDER BY s.id`;
 
 /** The statement's parameters: sales, their lines as ledger rows, and the collections to notify. */
 function parameters(items: readonly PushedSale[]): [string, string, string] {
@@ -135,12 +189,26 @@ export class SalesRepository {
 
   /**
    * Inserts the sales that are new, with their stock, exceptions and notification, in one statement;
-   * returns the ids that were new. A sale already stored is left as it is (a re-sent push is a no-op).
+   * returns the ids that were new. A sale already stored as the same document is left as it is (a
+   * re-sent push is a no-op); an id stored with other content, or a sale in another currency than its
+   * store's, aborts the statement (`saleRefusalOf` tells which). `items` must not repeat an id.
    */
   async apply(items: readonly PushedSale[], tx: Queryable = this.db): Promise<string[]> {
     if (items.length === 0) return [];
     const rows = await tx.query<{ inserted: string[] }>(APPLY_SQL, parameters(items));
     return rows[0]?.inserted ?? [];
+  }
+
+  /** The pushed sales whose ids are stored with other content or at another store. */
+  async collisions(docs: readonly SaleDocument[], tx: Queryable = this.db): Promise<StoredCollision[]> {
+    if (docs.length === 0) return [];
+    const rows = await tx.query<StoredCollision>(COLLISIONS_SQL, [
+      JSON.stringify(docs.map((d) => ({ id: d.id, store_id: d.storeId, doc: d }))),
+    ]);
+    return rows.map((r) => ({
+      ...r,
+      existing: { ...r.existing, createdAt: new Date(r.existing.createdAt).toISOString() },
+    }));
   }
 
   /** A customer's latest store sales (documents), newest first. */

@@ -1,6 +1,6 @@
 /** Audit trail (`audit`, push, insert-only): who did what sensitive thing at which register. */
 import { z } from 'zod';
-import { ident, isoTime, uuid } from './common';
+import { ident, identText, isoTime, text, uuid } from './common';
 
 /** The actions worth an audit entry. */
 export const auditActionSchema = z.enum([
@@ -27,7 +27,7 @@ export const auditEntrySchema = z.object({
   staffId: ident().nullable(),
   action: auditActionSchema,
   at: isoTime(),
-  details: z.record(z.string().max(64), z.union([z.string().max(500), z.number(), z.boolean(), z.null()])),
+  details: z.record(identText().max(64), z.union([text().max(500), z.number(), z.boolean(), z.null()])),
 });
 
 /** An audit entry. */

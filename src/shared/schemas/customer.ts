@@ -1,6 +1,6 @@
 /** Customer, pulled on demand and pushed on sign-up at the counter (`customers`). */
 import { z } from 'zod';
-import { ident, isoTime } from './common';
+import { MAX_INT4, boundedInt, ident, isoTime, text } from './common';
 
 /** What the customer agreed to; personalization data is shown at the counter only with `personalization`. */
 export const consentSchema = z.object({
@@ -13,14 +13,14 @@ export const consentSchema = z.object({
 export const customerSchema = z.object({
   id: ident(),
   email: z.email().max(254).nullable(),
-  name: z.string().min(1).max(120),
+  name: text().min(1).max(120),
   phone: z
     .string()
     .regex(/^\+?[0-9 ()-]{5,24}$/, 'a phone number')
     .nullable(),
   consent: consentSchema,
   /** Loyalty points balance, derived by the hub from its loyalty ledger. */
-  loyaltyPoints: z.int().min(0),
+  loyaltyPoints: boundedInt(MAX_INT4).min(0),
   createdAt: isoTime(),
   updatedAt: isoTime(),
 });

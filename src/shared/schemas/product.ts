@@ -1,6 +1,6 @@
 /** Catalogue product, replicated hub → registers (`products` collection). */
 import { z } from 'zod';
-import { currencyCode, isoTime, minorNonNegative, sku } from './common';
+import { currencyCode, identText, isoTime, minorNonNegative, sku, text } from './common';
 
 /** A barcode as scanned: EAN-13, EAN-8, UPC-A or a store's own code (digits and letters, no spaces). */
 export const barcodeSchema = z.string().regex(/^[0-9A-Za-z\-.]{4,48}$/, 'a barcode');
@@ -8,12 +8,12 @@ export const barcodeSchema = z.string().regex(/^[0-9A-Za-z\-.]{4,48}$/, 'a barco
 /** A product as the registers and the web store see it. `price` is in the store's price mode. */
 export const productSchema = z.object({
   sku: sku(),
-  name: z.string().min(1).max(200),
+  name: text().min(1).max(200),
   price: minorNonNegative(),
   currency: currencyCode(),
-  taxCode: z.string().min(1).max(32),
+  taxCode: identText().min(1).max(32),
   barcodes: z.array(barcodeSchema).max(20),
-  category: z.string().max(80).optional(),
+  category: text().max(80).optional(),
   /** Open-price items ask the clerk for a price at the counter. */
   openPrice: z.boolean().optional(),
   active: z.boolean(),

@@ -106,6 +106,70 @@ describe('sale document v1', () => {
     expect(codes(positive)).toEqual(['positive_qty_in_return']);
   });
 
+  it('refuses in a sale what no register rings up: negative prices, amounts, discounts and tenders', () => {
+    const price = example();
+    Object.assign(price.lines[0]!, { unitPrice: -1999, discount: 0, net: -3998, tax: 0, gross: -3998 });
+    price.totals = { net: -3998, tax: 0, gross: -3998, discount: 0 };
+    price.tenders = [{ method: 'card', amount: -3998 }];
+    expect(codes(price)).toEqual(['negative_price', 'negative_amount', 'negative_amount', 'negative_tender']);
+
+    const discount = example();
+    Object.assign(discount.lines[0]!, { discount: 4000, net: -2, tax: 0, gross: -2 });
+    discount.totals = { net: -2, tax: 0, gross: -2, discount: 4000 };
+    discount.tenders = [{ method: 'card', amount: -2 }];
+    expect(codes(discount)).toContain('discount_exceeds_amount');
+
+    const surcharge = example();
+    Object.assign(surcharge.lines[0]!, { discount: -100, net: 4098, tax: 0, gross: 4098 });
+    surcharge.totals = { net: 4098, tax: 0, gross: 4098, discount: -100 };
+    surcharge.tenders = [{ method: 'card', amount: 4098 }];
+    expect(codes(surcharge)).toEqual(['negative_discount']);
+
+    const tender = example();
+    tender.tenders = [
+      { method: 'card', amount: 5210 },
+      { method: 'cash', amount: -1000 },
+    ];
+    expect(codes(tender)).toEqual(['negative_tender']);
+
+    // A whole-line discount and a free line are real.
+    const free = example();
+    Object.assign(free.lines[0]!, { discount: 3998, net: 0, tax: 0, gross: 0 });
+    free.totals = { net: 0, tax: 0, gross: 0, discount: 3998 };
+    free.tenders = [];
+    expect(codes(free)).toEqual([]);
+  });
+
+  it('refuses a return that takes money in', () => {
+    const r = example();
+    r.kind = 'return';
+    r.returnOf = null;
+    Object.assign(r.lines[0]!, { qty: -1, discount: 0, net: -1999, tax: 0, gross: -1999 });
+    r.lines[0]!.disposition = 'damaged';
+    r.totals = { net: -1999, tax: 0, gross: -1999, discount: 0 };
+    r.tenders = [
+      { method: 'card', amount: -2999 },
+      { method: 'cash', amount: 1000 },
+    ];
+    expect(codes(r)).toEqual(['positive_tender_in_return']);
+  });
+
+  it('refuses what the hub cannot store: text with NUL or lone surrogates, out-of-range numbers', () => {
+    const nul = example();
+    nul.lines[0]!.sku = 'MUG\u0000';
+    expect(codes(nul)).toEqual(['text_invalid']);
+    expect(codes({ ...example(), number: 'S1-\ud800' })).toEqual(['text_invalid']);
+    const control = example();
+    control.lines[0]!.name = 'Mug\u0000';
+    expect(codes(control)).toEqual(['text_invalid']);
+    const huge = example();
+    huge.lines[0]!.qty = 3_000_000_000;
+    expect(codes(huge)).toEqual(['out_of_range']);
+    const rich = example();
+    rich.tenders[0]!.amount = 10 ** 12;
+    expect(codes(rich)).toEqual(['out_of_range']);
+  });
+
   it('rejects any document whose line gross is off by any amount', () => {
     fc.assert(
       fc.property(

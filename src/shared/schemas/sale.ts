@@ -7,7 +7,7 @@
  * combines both, and every violation carries a stable `code` the hub returns in its 400.
  */
 import { z } from 'zod';
-import { currencyCode, ident, isoTime, minor, sku, uuid } from './common';
+import { currencyCode, ident, identText, isoTime, minor, quantity, sku, text, uuid } from './common';
 
 /** What happens to a returned unit: back into sellable stock now, or not. */
 export const dispositionSchema = z.enum(['resellable', 'damaged']);
@@ -15,26 +15,26 @@ export const dispositionSchema = z.enum(['resellable', 'damaged']);
 /** A price override on a line: who approved it and why. */
 export const lineOverrideSchema = z.object({
   originalUnitPrice: minor(),
-  reason: z.string().min(1).max(200),
+  reason: text().min(1).max(200),
   approvedBy: ident().nullable(),
 });
 
 /** One line of a sale or return. Money in minor units; `net + tax = gross`. */
 export const saleLineSchema = z.object({
-  lineId: z.string().min(1).max(36),
+  lineId: identText().min(1).max(36),
   sku: sku(),
-  name: z.string().min(1).max(200),
-  qty: z.int(),
+  name: text().min(1).max(200),
+  qty: quantity(),
   unitPrice: minor(),
   discount: minor(),
   net: minor(),
   tax: minor(),
   gross: minor(),
-  taxCode: z.string().min(1).max(32),
+  taxCode: identText().min(1).max(32),
   /** Returns only: what happens to the returned units. */
   disposition: dispositionSchema.optional(),
   /** Returns only: the line of the original sale or order this line gives back. */
-  returnOfLineId: z.string().min(1).max(36).optional(),
+  returnOfLineId: identText().min(1).max(36).optional(),
   override: lineOverrideSchema.optional(),
 });
 
@@ -45,7 +45,7 @@ export const tenderSchema = z.object({
   /** Cash handed back; never negative. */
   change: minor().min(0).optional(),
   /** The payment gateway's reference (card charge id), needed to refund to the original payment. */
-  reference: z.string().min(1).max(128).optional(),
+  reference: identText().min(1).max(128).optional(),
 });
 
 /** Sums over the lines. */
@@ -74,7 +74,7 @@ export const saleShapeSchema = z.object({
   kind: z.enum(['sale', 'return']),
   storeId: ident(),
   registerId: ident(),
-  number: z.string().min(1).max(40),
+  number: identText().min(1).max(40),
   createdAt: isoTime(),
   currency: currencyCode(),
   clerkId: ident(),
@@ -106,8 +106,11 @@ export interface Violation {
 }
 
 /**
- * The arithmetic and kind rules of the sale contract (docs/architecture.md, Data rules) that a well-typed document must also satisfy. Returns
- * every violation (empty when the document is sound) so that a 400 can name them all at once.
+ * The arithmetic and kind rules of the sale contract (docs/architecture.md, Data rules) that a well-typed
+ * document must also satisfy, and the sanity rules no register of ours can break: in a sale, prices,
+ * amounts and tenders are never negative and a discount never exceeds its line; a return's tenders only
+ * pay out. Returns every violation (empty when the document is sound) so that a 400 can name them all at
+ * once. Whether the currency is the store's is the hub's check: only it knows the store's settings.
  */
 export function saleIdentityViolations(doc: SaleDocument): Violation[] {
   const out: Violation[] = [];
@@ -134,6 +137,7 @@ export function saleIdentityViolations(doc: SaleDocument): Violation[] {
     if (line.net + line.tax !== line.gross) {
       add('line_gross', `line ${line.lineId}: net ${line.net} + tax ${line.tax} ≠ gross ${line.gross}`, at);
     }
+    if (doc.kind === 'sale') saleLineViolations(line, at, add);
     totals.net += line.net;
     totals.tax += line.tax;
     totals.gross += line.gross;
@@ -149,6 +153,19 @@ export function saleIdentityViolations(doc: SaleDocument): Violation[] {
     }
   }
 
+  doc.tenders.forEach((t, i) => {
+    // A sale is paid (the shared tender rules refuse amounts ≤ 0); a return only pays out.
+    if (doc.kind === 'sale' && t.amount < 0) {
+      add('negative_tender', `tender ${i} of a sale is negative (${t.amount})`, ['tenders', i, 'amount']);
+    }
+    if (doc.kind === 'return' && t.amount > 0) {
+      add('positive_tender_in_return', `tender ${i} of a return is positive (${t.amount})`, [
+        'tenders',
+        i,
+        'amount',
+      ]);
+    }
+  });
   const tendered = doc.tenders.reduce((s, t) => s + t.amount - (t.change ?? 0), 0);
   if (tendered !== doc.totals.gross) {
     add('tenders_total', `tenders minus change are ${tendered} but totals.gross is ${doc.totals.gross}`, [
@@ -164,6 +181,34 @@ export function saleIdentityViolations(doc: SaleDocument): Violation[] {
     add('return_of_in_sale', 'only a return may reference what it returns', ['returnOf']);
   }
   return out;
+}
+
+/**
+ * What no register can ring up in a sale (the shared pricing refuses it): a negative price or amount, and a
+ * discount below zero or beyond the line's amount (quantity × unit price, which the discount is taken off).
+ */
+function saleLineViolations(
+  line: SaleLine,
+  at: (string | number)[],
+  add: (code: string, message: string, path: (string | number)[]) => void,
+): void {
+  if (line.unitPrice < 0) {
+    add('negative_price', `line ${line.lineId} has a negative unit price in a sale`, [...at, 'unitPrice']);
+  }
+  for (const key of ['net', 'gross'] as const) {
+    if (line[key] < 0) {
+      add('negative_amount', `line ${line.lineId}: ${key} ${line[key]} is negative in a sale`, [...at, key]);
+    }
+  }
+  if (line.discount < 0) {
+    add('negative_discount', `line ${line.lineId} has a negative discount`, [...at, 'discount']);
+  } else if (line.unitPrice >= 0 && line.qty > 0 && line.discount > line.qty * line.unitPrice) {
+    add(
+      'discount_exceeds_amount',
+      `line ${line.lineId}: discount ${line.discount} exceeds its amount ${line.qty * line.unitPrice}`,
+      [...at, 'discount'],
+    );
+  }
 }
 
 /** The full sale document v1 rule: shape, then identities, each violation coded in `params.code`. */

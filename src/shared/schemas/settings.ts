@@ -1,11 +1,11 @@
 /** A store's configuration (`settings`, pull): currency, tax, price mode, approval thresholds, receipt text. */
 import { z } from 'zod';
-import { basisPoints, currencyCode, ident, isoTime, minorNonNegative } from './common';
+import { basisPoints, currencyCode, ident, identText, isoTime, minorNonNegative, text } from './common';
 
 /** One tax code's rate in parts per million (8.875 % → 88 750). */
 export const taxRateSchema = z.object({
-  code: z.string().min(1).max(32),
-  name: z.string().min(1).max(80),
+  code: identText().min(1).max(32),
+  name: text().min(1).max(80),
   ratePpm: z.int().min(0).max(1_000_000),
 });
 
@@ -25,14 +25,14 @@ export const storeSettingsSchema = z.object({
   storeId: ident(),
   /** Short code used in receipt numbers: `S<code>-R<register>-<seq>`. */
   storeCode: z.string().regex(/^[A-Za-z0-9]{1,8}$/),
-  name: z.string().min(1).max(120),
+  name: text().min(1).max(120),
   currency: currencyCode(),
-  locale: z.string().min(2).max(35),
+  locale: identText().min(2).max(35),
   priceMode: z.enum(['tax-exclusive', 'tax-inclusive']),
   taxRates: z.array(taxRateSchema).min(1).max(50),
   approvals: approvalThresholdsSchema,
-  receiptHeader: z.array(z.string().max(48)).max(8),
-  receiptFooter: z.array(z.string().max(48)).max(8),
+  receiptHeader: z.array(text().max(48)).max(8),
+  receiptFooter: z.array(text().max(48)).max(8),
   updatedAt: isoTime(),
 });
 

@@ -1,16 +1,16 @@
 /** Stock level of one SKU in one store, derived by the hub from its ledger (`stock` collection, pull only). */
 import { z } from 'zod';
-import { ident, isoTime, sku } from './common';
+import { MAX_INT4, boundedInt, ident, identText, isoTime, sku } from './common';
 
 /** Levels are written only by the hub; registers and the web read them. */
 export const stockLevelSchema = z.object({
   /** `${storeId}:${sku}` so that one document per store and SKU has a stable primary key. */
-  id: z.string().min(3).max(130),
+  id: identText().min(3).max(130),
   storeId: ident(),
   sku: sku(),
-  onHand: z.int(),
-  reserved: z.int().min(0),
-  available: z.int(),
+  onHand: boundedInt(MAX_INT4),
+  reserved: boundedInt(MAX_INT4).min(0),
+  available: boundedInt(MAX_INT4),
   updatedAt: isoTime(),
 });
 

@@ -3,7 +3,7 @@
  * through the hub's state machine; a register's push is a request the hub validates.
  */
 import { z } from 'zod';
-import { currencyCode, ident, isoTime, minor, sku } from './common';
+import { currencyCode, ident, identText, isoTime, minor, quantity, sku, text } from './common';
 import { saleTotalsSchema } from './sale';
 
 /** Where an order goes: picked up in a store (BOPIS) or shipped. */
@@ -27,36 +27,36 @@ export const orderTransitions: Readonly<Record<OrderStatus, readonly OrderStatus
 
 /** One line of a web order, priced by the hub with the shared pricing function. */
 export const orderLineSchema = z.object({
-  lineId: z.string().min(1).max(36),
+  lineId: identText().min(1).max(36),
   sku: sku(),
-  name: z.string().min(1).max(200),
-  qty: z.int().min(1),
+  name: text().min(1).max(200),
+  qty: quantity().min(1),
   unitPrice: minor(),
   discount: minor(),
   net: minor(),
   tax: minor(),
   gross: minor(),
-  taxCode: z.string().min(1).max(32),
+  taxCode: identText().min(1).max(32),
 });
 
 /** How the web order was paid; `reference` is the gateway charge to refund against. */
 export const orderPaymentSchema = z.object({
   method: z.enum(['card', 'gift_card', 'store_credit', 'other']),
   amount: minor(),
-  reference: z.string().min(1).max(128),
+  reference: identText().min(1).max(128),
 });
 
 /** A web order. */
 export const webOrderSchema = z.object({
   id: ident(),
-  number: z.string().min(1).max(40),
+  number: identText().min(1).max(40),
   status: orderStatusSchema,
   fulfilment: fulfilmentSchema,
   customerId: ident().nullable(),
   customer: z.object({
     email: z.email().max(254),
-    name: z.string().min(1).max(120),
-    phone: z.string().max(24).nullable(),
+    name: text().min(1).max(120),
+    phone: identText().max(24).nullable(),
   }),
   currency: currencyCode(),
   lines: z.array(orderLineSchema).min(1).max(200),

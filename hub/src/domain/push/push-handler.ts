@@ -1,7 +1,9 @@
 /**
  * What every pushed collection shares: the handler's signature and context, and the checks that refuse a
- * request whole — documents that break their contract (`invalid_documents`, naming each) and documents
- * of another store (`forbidden_store`). Nothing of a refused request is applied.
+ * request whole — documents that break their contract (`invalid_documents`, naming each), documents of
+ * another store (`forbidden_store`) and documents in another currency than their store's. Nothing of a
+ * refused request is applied. Id collisions are push/collisions.ts; values the database cannot store,
+ * push/unstorable.ts.
  */
 import type { z } from 'zod';
 import type { DocumentProblem, PushRow, WireDocument } from '@till/shared/sync/protocol';
@@ -39,17 +41,49 @@ export function rejectIfAny(problems: readonly DocumentProblem[], collection: st
   );
 }
 
-/** Refuses the request when documents belong to a store other than the register's. */
+/**
+ * Refuses the request (403, naming each document) when documents say they belong to a store other than
+ * the register's. Documents whose stored row belongs to another store are refused by each handler, as
+ * collisions (push/collisions.ts).
+ */
 export function rejectOtherStores(
   docs: readonly { id: string; storeId: string | null }[],
   identity: RegisterIdentity,
 ): void {
   const foreign = docs.filter((d) => d.storeId !== identity.storeId);
   if (foreign.length === 0) return;
+  const documents: DocumentProblem[] = foreign.map((d) => ({
+    id: d.id,
+    code: 'forbidden_store',
+    message: `names store ${String(d.storeId)}, but this register belongs to ${identity.storeId}`,
+  }));
   throw new DomainError(
     'forbidden_store',
     `this register belongs to ${identity.storeId}; it cannot write another store's documents`,
-    { documents: foreign.map((d) => ({ id: d.id, storeId: d.storeId })) },
+    { documents },
+  );
+}
+
+/**
+ * Refuses the request (400 `currency_mismatch` per document) when documents are in another currency than
+ * their store's settings say. A store without settings has no currency to hold them to.
+ */
+export async function rejectOtherCurrencies(
+  ctx: PushContext,
+  collection: string,
+  docs: readonly { id: string; currency: string }[],
+): Promise<void> {
+  const settings = await ctx.repos.settings.forStore(ctx.identity.storeId);
+  if (!settings) return;
+  rejectIfAny(
+    docs
+      .filter((d) => d.currency !== settings.currency)
+      .map((d) => ({
+        id: d.id,
+        code: 'currency_mismatch',
+        message: `is in ${d.currency}, but ${ctx.identity.storeId} trades in ${settings.currency}`,
+      })),
+    collection,
   );
 }
 

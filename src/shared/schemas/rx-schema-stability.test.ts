@@ -1,0 +1,34 @@
+/**
+ * The register's RxDB schemas are derived from the zod schemas of this folder, and every register keeps a
+ * replica made with them. RxDB refuses to open a collection whose schema changed under the same version,
+ * so a change of a derived schema needs its collection's `version` bumped in collections.ts and a
+ * migration strategy in src/sync/migrations.ts. This test notices any change; update a fingerprint only
+ * together with that bump.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { collectionNames } from '../sync/protocol';
+import { collections, rxSchemaOf } from './collections';
+
+/** Fingerprints of each collection's derived schema at its current version. */
+const fingerprints: Record<string, { version: number; sha256: string }> = {
+  products: { version: 0, sha256: '9038d5d7aaf707cb' },
+  stock: { version: 0, sha256: '3181783c5ba5e053' },
+  sales: { version: 0, sha256: 'e3f6934509d02c87' },
+  orders: { version: 0, sha256: '20feb5404c9d8984' },
+  customers: { version: 0, sha256: 'efd3926147ad6645' },
+  staff: { version: 0, sha256: 'd125f84ee9ab14d1' },
+  shifts: { version: 0, sha256: '7054feec072b6e09' },
+  audit: { version: 0, sha256: '82454d4aa77163f4' },
+  settings: { version: 0, sha256: '49d5050f66cf9cf1' },
+};
+
+describe('derived RxDB schemas', () => {
+  it.each(collectionNames)('%s is unchanged at its version', (name) => {
+    const sha256 = createHash('sha256')
+      .update(JSON.stringify(rxSchemaOf(name)))
+      .digest('hex')
+      .slice(0, 16);
+    expect({ version: collections[name].version, sha256 }).toEqual(fingerprints[name]);
+  });
+});
