@@ -1,18 +1,20 @@
 /**
- * Quarantine: documents the hub refused (a 400 naming them). They are kept — never deleted — shown to a
- * manager and included in the diagnostics export, and they never block the documents behind them
+ * Quarantine: documents the hub will not take — named in a 400, 403 or 409, too large on their own
+ * (`document_too_large`), or failing alone again and again while the hub is up and accepts their
+ * neighbours (`keeps_failing`); the rules are in push-handler.ts. They are kept — never deleted — shown to
+ * a manager and included in the diagnostics export, and they never block the documents behind them
  * (docs/architecture.md, Data rules). Since the register validates every document before inserting it, an
  * entry here means a bug or a hub that disagrees with this register's version; either way a person must look.
  */
 import type { TillDatabase } from './database';
 
-/** One refused document with the hub's reason. */
+/** One refused document with the hub's reason (or `keeps_failing` and the hub's last error). */
 export interface QuarantineEntry {
   collection: string;
   id: string;
   code: string;
   message: string;
-  /** When the hub refused it (ISO time). */
+  /** When it was quarantined (ISO time). */
   at: string;
   document: Record<string, unknown>;
 }
