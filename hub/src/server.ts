@@ -1,7 +1,9 @@
 /**
  * `npm run hub`: opens the configured database (PostgreSQL with DATABASE_URL, else PGlite), applies the
- * migrations, seeds an empty database with the demo unless HUB_SEED=none, and listens on PORT.
+ * migrations, seeds an empty database with the demo unless HUB_SEED=none, and listens on PORT (`0` picks
+ * a free port; the first line printed names the one it got).
  */
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { DEMO_ADMIN_KEY, DEMO_STOREFRONT_KEY, loadConfig } from './config';
 import { migrate } from './db/migrate';
@@ -15,20 +17,24 @@ async function main(): Promise<void> {
   const seed = config.seed === 'demo' ? await seedDemo(db) : null;
   const app = await createApp({ db, config, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as AddressInfo).port;
 
   const where = config.databaseUrl
     ? `PostgreSQL (${redact(config.databaseUrl)})`
     : `PGlite (${config.dataDir})`;
   const lines = [
-    `Till hub listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+    `Till hub listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     `database: ${where}`,
-    `storefront demo page: http://localhost:${config.port}/storefront/`,
+    `storefront demo page: http://localhost:${port}/storefront/`,
   ];
   if (seed) lines.push(...describeSeed(seed));
   else lines.push('demo enrollment codes (if this database was seeded): DEMO-S1-R1, DEMO-S1-R2, DEMO-S2-R1');
   if (config.storefrontKey === DEMO_STOREFRONT_KEY)
     lines.push(`storefront key: ${DEMO_STOREFRONT_KEY} (demo)`);
   if (config.adminKey === DEMO_ADMIN_KEY) lines.push(`admin key: ${DEMO_ADMIN_KEY} (demo)`);
+  lines.push(
+    'enrollment codes for real registers: POST /api/v1/admin/enrollment-codes {"storeId"} (admin key)',
+  );
   console.log(lines.join('\n'));
 
   const stop = async () => {

@@ -128,9 +128,12 @@ export function createHubClient(options: HubClientOptions) {
   return {
     /** `GET /health`. */
     health: (): Promise<HubHealth> => request('health', syncPaths.health, healthSchema, { auth: false }),
-    /** Exchanges an enrollment code for a store-scoped token. */
-    enroll: (code: string, name: string): Promise<EnrollResponse> => {
-      const body: EnrollRequest = { code, name };
+    /**
+     * Exchanges an enrollment code for a store-scoped token and the store's staff key. A register that
+     * enrolls again passes its current token as `replacesToken`, which the hub then revokes.
+     */
+    enroll: (code: string, name: string, replacesToken?: string): Promise<EnrollResponse> => {
+      const body: EnrollRequest = { code, name, ...(replacesToken && { replacesToken }) };
       return request('enrollment', syncPaths.enroll, enrollResponseSchema, {
         method: 'POST',
         auth: false,

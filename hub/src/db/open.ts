@@ -7,7 +7,12 @@ import type { Db } from './port';
 /** Opens the configured database. */
 export async function openDb(config: HubConfig, onError?: (err: Error) => void): Promise<Db> {
   if (config.databaseUrl) {
-    return openPg({ connectionString: config.databaseUrl, poolSize: config.dbPoolSize, onError });
+    return openPg({
+      connectionString: config.databaseUrl,
+      poolSize: config.dbPoolSize,
+      connectTimeoutMs: config.dbConnectTimeoutMs,
+      onError,
+    });
   }
   return openPglite(config.dataDir);
 }

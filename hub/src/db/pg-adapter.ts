@@ -35,6 +35,11 @@ export interface PgOptions {
   connectionString: string;
   /** Pool size; the hub keeps transactions short, so a small pool goes a long way. */
   poolSize?: number;
+  /**
+   * How long taking a connection may wait (default 5 s). Without a bound, a server that does not answer
+   * holds every request until TCP gives up; with it, they fail fast as `db_unavailable` (503).
+   */
+  connectTimeoutMs?: number;
   onError?: (err: Error) => void;
 }
 
@@ -45,6 +50,7 @@ export async function openPg(options: PgOptions): Promise<Db> {
     max: options.poolSize ?? 10,
     types,
     application_name: 'till-hub',
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     // Keep connections through quiet spells: reconnecting costs more than an idle backend.
     idleTimeoutMillis: 60_000,
   });
@@ -52,7 +58,7 @@ export async function openPg(options: PgOptions): Promise<Db> {
   pool.on('error', onError);
   // Fail fast on a wrong DATABASE_URL instead of on the first request.
   await pool.query('SELECT 1');
-  const listener = new Listener(options.connectionString, onError);
+  const listener = new Listener(options.connectionString, options.connectTimeoutMs ?? 5000, onError);
 
   const wrap = (client: pg.PoolClient): Queryable => ({
     async query<R>(sql: string, params?: readonly unknown[]) {
@@ -119,6 +125,7 @@ class Listener {
 
   constructor(
     private readonly connectionString: string,
+    private readonly connectTimeoutMs: number,
     private readonly onError: (err: Error) => void,
   ) {}
 
@@ -142,7 +149,11 @@ class Listener {
   private connect(): Promise<pg.Client> {
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.connectionString, types });
+      const client = new pg.Client({
+        connectionString: this.connectionString,
+        types,
+        connectionTimeoutMillis: this.connectTimeoutMs,
+      });
       client.on('notification', (msg) => {
         for (const sub of this.subs) if (sub.channel === msg.channel) sub.onPayload(msg.payload ?? '');
       });

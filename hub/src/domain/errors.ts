@@ -30,12 +30,16 @@ export const domainErrorCodes = [
   'invalid_order',
   /** Documents of a store (or an order of a store) other than the register's. */
   'forbidden_store',
+  /** Pushed ids already stored with other content; `details.documents` names each (nothing was applied). */
+  'id_conflict',
   /** An enrollment code that is unknown or already used. */
   'invalid_code',
   /** The gateway declined the card; nothing was reserved. */
   'payment_declined',
   /** More than can be promised; `details.skus` says what was asked and what is available. */
   'insufficient_stock',
+  /** An Idempotency-Key reused with another order request; `details.mismatch` names what differs. */
+  'idempotency_mismatch',
 ] as const;
 
 /** A domain refusal's code. */

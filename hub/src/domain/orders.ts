@@ -3,13 +3,17 @@
  * availability-to-promise, charge the card, then reserve in one short transaction that re-checks the
  * locked levels. Charging happens outside the transaction (no row locks held across a gateway call); if
  * the stock went meanwhile, the charge is refunded and the order refused as `insufficient_stock`.
+ * An `Idempotency-Key` binds the order to its request: the same request again gets the same order, and
+ * another request with that key is refused as `idempotency_mismatch`.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { priceCart } from '@till/shared/domain/pricing';
-import { ident, sku } from '@till/shared/schemas/common';
+import { ident, identText, sku, text } from '@till/shared/schemas/common';
 import { type WebOrder, fulfilmentSchema, webOrderSchema } from '@till/shared/schemas/web-order';
+import { isUniqueViolation } from '../db/errors';
 import type { Queryable } from '../db/port';
+import type { OrderRequestsRepository } from '../repositories/order-requests';
 import type { PricedProduct } from '../repositories/products';
 import type { Allocation } from '../repositories/reservations';
 import type { AtpModel } from './atp';
@@ -22,7 +26,7 @@ import { reserve } from './reservations';
 export const orderRequestSchema = z.object({
   customer: z.object({
     email: z.email().max(254),
-    name: z.string().min(1).max(120),
+    name: text().min(1).max(120),
     phone: z
       .string()
       .regex(/^\+?[0-9 ()-]{5,24}$/)
@@ -34,7 +38,7 @@ export const orderRequestSchema = z.object({
     .min(1)
     .max(100),
   fulfilment: fulfilmentSchema,
-  payment: z.object({ method: z.literal('card'), token: z.string().min(1).max(200) }),
+  payment: z.object({ method: z.literal('card'), token: identText().min(1).max(200) }),
   sessionId: ident().optional(),
 });
 
@@ -63,6 +67,53 @@ const insufficientStock = (short: Short[]) =>
     skus: short,
   });
 
+/** The parts of an order request, hashed one by one so that a mismatch can be named. */
+const REQUEST_PARTS = ['customer', 'lines', 'fulfilment', 'payment', 'sessionId'] as const;
+
+/** JSON with every object's keys sorted: equal requests give equal text, whatever their key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The hashes an idempotency key is stored with: of each part of the (validated) request, and of all. */
+export function fingerprintOrderRequest(request: OrderRequest): {
+  requestHash: string;
+  parts: Record<string, string>;
+} {
+  const parts = Object.fromEntries(REQUEST_PARTS.map((p) => [p, sha256(canonicalJson(request[p]))]));
+  return { requestHash: sha256(canonicalJson(parts)), parts };
+}
+
+/**
+ * The answer to a request whose key already placed `previous`: that order when the request is the same
+ * (or the order predates stored requests), else `idempotency_mismatch` naming the parts that differ.
+ */
+async function replay(
+  requests: OrderRequestsRepository,
+  key: string,
+  previous: WebOrder,
+  print: ReturnType<typeof fingerprintOrderRequest>,
+): Promise<WebOrder> {
+  const stored = await requests.byKey(key);
+  if (!stored || stored.requestHash === print.requestHash) return previous;
+  const mismatch = REQUEST_PARTS.filter((p) => stored.parts[p] !== print.parts[p]);
+  throw new DomainError(
+    'idempotency_mismatch',
+    `this Idempotency-Key placed order ${previous.number} with another request (${mismatch.join(', ')} ` +
+      'differ); use a new key for a new order',
+    { mismatch, orderId: previous.id },
+  );
+}
+
 /** Places an order; returns the stored order document. */
 export async function placeOrder(
   ctx: OrderContext,
@@ -70,10 +121,12 @@ export async function placeOrder(
   idempotencyKey?: string,
 ): Promise<WebOrder> {
   const { repos } = ctx;
+  const requests = repos.orderRequests;
+  const print = fingerprintOrderRequest(request);
   if (idempotencyKey) {
     // A retried request (the web store lost our answer) gets the order it already placed.
     const previous = await repos.webOrders.byChargeKey(`charge:${idempotencyKey}`);
-    if (previous) return previous;
+    if (previous) return replay(requests, idempotencyKey, previous, print);
   }
   const wanted = new Map<string, number>();
   for (const l of request.lines) wanted.set(l.sku, (wanted.get(l.sku) ?? 0) + l.qty);
@@ -152,6 +205,7 @@ export async function placeOrder(
         },
         tx,
       );
+      if (idempotencyKey) await requests.insert(idempotencyKey, { orderId: doc.id, ...print }, tx);
       if (request.sessionId) {
         await repos.browsing.insertCheckout(request.sessionId, customerId, tx);
         await repos.browsing.convertCart(request.sessionId, tx);
@@ -169,6 +223,12 @@ export async function placeOrder(
       return doc;
     });
   } catch (err) {
+    if (idempotencyKey && isUniqueViolation(err)) {
+      // A twin request with the same key placed its order first. The gateway charged that key once, so
+      // the charge is the twin's order's: no refund; answer as a retry after it would be answered.
+      const twin = await repos.webOrders.byChargeKey(`charge:${idempotencyKey}`);
+      if (twin) return replay(requests, idempotencyKey, twin, print);
+    }
     // The order did not happen: give the money back (idempotent, so a retry cannot refund twice).
     await ctx.gateway.refund({
       reference: charge.reference,

@@ -1,14 +1,17 @@
 /**
  * The one error handler: a coded 4xx for anything the client did wrong — a domain refusal (its status
- * from the table below), failed validation, credentials, body too large, malformed JSON, wrong media type
- * — and a bare 500 for the rest, logged but never leaked. Registered before the routes, for all of them.
+ * from the table below), failed validation, credentials, body too large, malformed JSON, wrong media type,
+ * a value PostgreSQL refuses — a 503 `db_unavailable` with `Retry-After` when the database is out of
+ * reach, and a bare 500 for the rest, logged but never leaked. Registered before the routes, for all of
+ * them; the router's own refusals (an over-long parameter) get the same shape through `frameworkErrors`.
  */
-import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDataException, isDbUnavailable } from '../db/errors';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
-import { HttpError } from './errors';
-import type { RequestNames } from './schemas';
+import { HttpError, dbUnavailable } from './errors';
+import { type RequestNames, requestPartName } from './schemas';
 
 /** The status of each domain refusal. */
 const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
@@ -25,9 +28,11 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   amount_too_large: 400,
   invalid_order: 400,
   forbidden_store: 403,
+  id_conflict: 409,
   invalid_code: 403,
   payment_declined: 402,
   insufficient_stock: 409,
+  idempotency_mismatch: 422,
 };
 
 const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
@@ -54,20 +59,13 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
   },
 };
 
-const DEFAULT_NAMES: Required<RequestNames> = {
-  body: 'body',
-  querystring: 'query',
-  params: 'path',
-  headers: 'headers',
-};
-
 /** The 400 of a failed schema: `invalid <what>: <field>: <problem>; …` with every issue listed. */
 function invalidRequest(
   validation: readonly { instancePath: string; message?: string | undefined }[],
   part: keyof RequestNames,
   request: FastifyRequest,
 ): HttpError {
-  const what = request.routeOptions.config.requestNames?.[part] ?? DEFAULT_NAMES[part];
+  const what = requestPartName(request, part);
   const issues = validation.map((v) => ({
     // `/lines/0/qty` → `lines.0.qty`, the path as zod names it.
     path: v.instancePath.split('/').filter(Boolean).join('.'),
@@ -85,6 +83,14 @@ function toHttpError(error: FastifyError | Error, request: FastifyRequest): Http
   if (error instanceof HttpError) return error;
   if (error instanceof DomainError) {
     return new HttpError(DOMAIN_STATUS[error.code], error.code, error.message, error.details);
+  }
+  // (A client whose socket is gone gets no answer. Not `request.raw.destroyed`: Node sets that once the
+  // body has been read, so every push would fall through to a 500.)
+  if (isDbUnavailable(error) && !request.raw.socket?.destroyed) return dbUnavailable();
+  if (isDataException(error)) {
+    // A value the schemas let through but PostgreSQL refuses (SQLSTATE class 22): the request's fault,
+    // and its transaction rolled back, so nothing changed.
+    return new HttpError(400, 'invalid_request', 'the request holds a value the database cannot store');
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = (error as { validationContext?: keyof RequestNames }).validationContext ?? 'body';
@@ -104,15 +110,43 @@ function toHttpError(error: FastifyError | Error, request: FastifyRequest): Http
   return null;
 }
 
+/** Sends `error` in the one error shape, with its headers. */
+function sendHttpError(request: FastifyRequest, reply: FastifyReply, error: HttpError): FastifyReply {
+  // A refusal before the body was read (401, 415, 429): do not wait for a body nobody will read.
+  if (request.raw.complete === false) reply.header('connection', 'close');
+  return reply
+    .status(error.status)
+    .headers(error.headers)
+    .send({ error: { code: error.code, message: error.message, ...error.details } });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: the router's refusals, which never reach the error handler, in the
+ * one error shape — and without echoing the URL back.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void sendHttpError(
+      request,
+      reply,
+      new HttpError(414, 'uri_too_long', 'a path parameter of the URL is too long'),
+    );
+  } else if (error.code === 'FST_ERR_BAD_URL') {
+    void sendHttpError(request, reply, new HttpError(400, 'bad_url', 'the URL is not valid'));
+  } else {
+    request.log.error({ err: error }, 'request failed in the router');
+    void reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
+  }
+}
+
 /** Installs the error and not-found handlers on the root, so every route plugin has them. */
 export const errorHandler: FastifyPluginAsync = fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | Error, request, reply) => {
       const known = toHttpError(error, request);
       if (known) {
-        return reply
-          .status(known.status)
-          .send({ error: { code: known.code, message: known.message, ...known.details } });
+        if (known.status === 503) request.log.warn({ err: error }, 'database unavailable');
+        return sendHttpError(request, reply, known);
       }
       request.log.error({ err: error }, 'request failed');
       return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });

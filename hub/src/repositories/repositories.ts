@@ -11,6 +11,7 @@ import { ExceptionsRepository } from './exceptions';
 import { FeedsRepository } from './feeds';
 import { HealthRepository } from './health';
 import { LoyaltyRepository } from './loyalty';
+import { OrderRequestsRepository } from './order-requests';
 import { ProductsRepository } from './products';
 import { RegistersRepository } from './registers';
 import { ReservationsRepository } from './reservations';
@@ -18,6 +19,7 @@ import { SalesRepository } from './sales';
 import { SettingsRepository } from './settings';
 import { ShiftsRepository } from './shifts';
 import { StockRepository } from './stock';
+import { StoresRepository } from './stores';
 import { WebOrdersRepository } from './web-orders';
 
 /** The hub's repositories. */
@@ -30,6 +32,7 @@ export interface Repositories {
   feeds: FeedsRepository;
   health: HealthRepository;
   loyalty: LoyaltyRepository;
+  orderRequests: OrderRequestsRepository;
   products: ProductsRepository;
   registers: RegistersRepository;
   reservations: ReservationsRepository;
@@ -37,6 +40,7 @@ export interface Repositories {
   settings: SettingsRepository;
   shifts: ShiftsRepository;
   stock: StockRepository;
+  stores: StoresRepository;
   webOrders: WebOrdersRepository;
 }
 
@@ -51,6 +55,7 @@ export function createRepositories(db: Queryable): Repositories {
     feeds: new FeedsRepository(db),
     health: new HealthRepository(db),
     loyalty: new LoyaltyRepository(db),
+    orderRequests: new OrderRequestsRepository(db),
     products: new ProductsRepository(db),
     registers: new RegistersRepository(db),
     reservations: new ReservationsRepository(db),
@@ -58,6 +63,7 @@ export function createRepositories(db: Queryable): Repositories {
     settings: new SettingsRepository(db),
     shifts: new ShiftsRepository(db),
     stock: new StockRepository(db),
+    stores: new StoresRepository(db),
     webOrders: new WebOrdersRepository(db),
   };
 }

@@ -48,7 +48,8 @@ const historySchema = z.object({
 
 /** The counter look-up routes. */
 export const counterRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, { hub }) => {
-  app.addHook('preValidation', requireRegister(hub.auth));
+  // Before the body is read: a request without a live token is a 401 at once, however slowly it comes.
+  app.addHook('onRequest', requireRegister(hub.auth));
 
   app.get(
     '/api/v1/counter/orders',

@@ -6,14 +6,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireKey } from '../http/auth';
 import { notFound } from '../http/errors';
-import { errorResponses } from '../http/schemas';
+import { errorResponses, text } from '../http/schemas';
 import type { Hub } from '../hub';
 import { exceptionKinds } from '../repositories/exceptions';
 
 const listSchema = z.object({
   status: z.enum(['open', 'resolved', 'all']).default('open'),
   kind: z.enum(exceptionKinds).optional(),
-  storeId: z.string().max(64).optional(),
+  storeId: text(64).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 const exceptionSchema = z.object({
@@ -33,7 +33,7 @@ const exceptionSchema = z.object({
 
 /** The exception routes. */
 export const exceptionRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, { hub }) => {
-  app.addHook('preValidation', requireKey(hub.config.adminKey, 'admin'));
+  app.addHook('onRequest', requireKey(hub.config.adminKey, 'admin'));
 
   app.get(
     '/api/v1/exceptions',
@@ -51,7 +51,7 @@ export const exceptionRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, 
     {
       schema: {
         params: z.object({ id: z.coerce.number().int().min(1) }),
-        body: z.object({ resolution: z.string().min(1).max(500) }),
+        body: z.object({ resolution: text(500, 1) }),
         response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
       },
       config: { requestNames: { body: 'resolution' } },

@@ -23,7 +23,8 @@ const bodySchema = z.union([z.object({ events: z.array(eventSchema).min(1).max(5
 
 /** The events route. */
 export const storefrontEventRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, { hub }) => {
-  app.addHook('preValidation', requireKey(hub.config.storefrontKey, 'storefront'));
+  // Before the body is read, as for registers.
+  app.addHook('onRequest', requireKey(hub.config.storefrontKey, 'storefront'));
 
   app.post(
     '/api/v1/storefront/events',

@@ -5,11 +5,11 @@ import { webOrderSchema } from '@till/shared/schemas/web-order';
 import { orderRequestSchema, placeOrder } from '../domain/orders';
 import { requireKey } from '../http/auth';
 import { notFound } from '../http/errors';
-import { errorResponses } from '../http/schemas';
+import { errorResponses, text } from '../http/schemas';
 import type { Hub } from '../hub';
 
 /** Other headers stay as they are: only the idempotency key is checked. */
-const headersSchema = z.looseObject({ 'idempotency-key': z.string().min(8).max(128).optional() });
+const headersSchema = z.looseObject({ 'idempotency-key': text(128, 8).optional() });
 const placedSchema = z.object({
   orderId: z.string(),
   number: z.string(),
@@ -21,7 +21,8 @@ const placedSchema = z.object({
 
 /** The order routes. */
 export const storefrontOrderRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, { hub }) => {
-  app.addHook('preValidation', requireKey(hub.config.storefrontKey, 'storefront'));
+  // Before the body is read: a caller without the key waits for nothing.
+  app.addHook('onRequest', requireKey(hub.config.storefrontKey, 'storefront'));
 
   app.post(
     '/api/v1/storefront/orders',
@@ -50,7 +51,7 @@ export const storefrontOrderRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async 
     '/api/v1/storefront/orders/:id',
     {
       schema: {
-        params: z.object({ id: z.string().max(64) }),
+        params: z.object({ id: text(64) }),
         response: { 200: z.object({ order: webOrderSchema }), ...errorResponses },
       },
     },

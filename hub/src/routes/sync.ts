@@ -41,7 +41,8 @@ function collectionGoes(direction: 'pull' | 'push'): preValidationAsyncHookHandl
 
 /** Pull, push and the register stream. */
 export const syncRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, { hub }) => {
-  app.addHook('preValidation', requireRegister(hub.auth));
+  // Before the body is read: a request without a live token is a 401 at once, however slowly it comes.
+  app.addHook('onRequest', requireRegister(hub.auth));
 
   app.get(
     '/api/v1/sync/:collection/pull',

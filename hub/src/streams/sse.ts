@@ -19,6 +19,8 @@ export interface SseConnection {
   /** Called every keepalive interval while open. */
   onKeepalive(fn: () => void): void;
   readonly closed: boolean;
+  /** The register whose token opened the stream (null for the storefront's), to close it on revocation. */
+  readonly registerId: string | null;
   onClose(fn: () => void): void;
   close(): void;
 }
@@ -73,6 +75,7 @@ export function openSse(request: FastifyRequest, reply: FastifyReply): SseConnec
     get closed() {
       return closed;
     },
+    registerId: request.identity?.registerId ?? null,
     onClose: (fn) => closeFns.push(fn),
     close() {
       if (closed) return;

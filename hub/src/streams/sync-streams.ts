@@ -151,6 +151,11 @@ export class SyncStreams {
     }
   }
 
+  /** Closes the streams a register opened (it was revoked); it reconnects, and its token is refused. */
+  closeRegister(registerId: string): void {
+    for (const l of this.listeners) if (l.conn.registerId === registerId) l.conn.close();
+  }
+
   /** Closes every stream. */
   close(): void {
     this.unsubscribe();

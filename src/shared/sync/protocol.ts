@@ -6,6 +6,7 @@
  * drift apart. (The hub's HTTP API is described in docs/architecture.md.)
  */
 import { z } from 'zod';
+import { identText, text } from '../schemas/common';
 
 // ---------------------------------------------------------------------------------------------------------
 // Collections
@@ -164,29 +165,39 @@ export const syncErrorCodes = [
   'invalid_request',
   /** 400: the body is not JSON. */
   'malformed_json',
-  /** 401: no token, or an unknown or revoked one. */
+  /** 401: no token, or an unknown or revoked one (a revoked register must be enrolled again). */
   'unauthorized',
   /** 403: the documents belong to a store (or a register) other than the caller's. */
   'forbidden_store',
-  /** 403: the enrollment code is unknown or used. */
+  /** 409: a pushed document reuses an id the hub holds with other content; `documents` names each. */
+  'id_conflict',
+  /** 403: the enrollment code is unknown, used or expired. */
   'invalid_code',
   /** 404: no such collection. */
   'unknown_collection',
   /** 405: the collection is push-only (pull) or written only by the hub (push). */
   'not_pullable',
   'not_pushable',
+  /** 408: the request was not received within the hub's request timeout (the connection is closed). */
+  'request_timeout',
   /** 413: the body is over the hub's limit; the register halves its batch. */
   'body_too_large',
-  /** 415: the body is not `application/json`. */
+  /** 414: a path parameter is too long. */
+  'uri_too_long',
+  /** 415: the body is not `application/json` in UTF-8. */
   'unsupported_media_type',
+  /** 429: too many refused enrollment attempts; `Retry-After` (and `retryAfter`) say when to try again. */
+  'rate_limited',
   /** 500: the hub failed; retried later, nothing to fix on the register. */
   'internal',
+  /** 503: the hub's database does not answer; retried after `Retry-After`, nothing to fix. */
+  'db_unavailable',
 ] as const;
 
 /** A sync error code. */
 export type SyncErrorCode = (typeof syncErrorCodes)[number];
 
-/** A rule one document breaks, as named in a 400 or 403. `id` is null when the document has no usable id. */
+/** A rule one document breaks, as named in a 400, 403 or 409. `id` is null when the document has no usable id. */
 export const documentProblemSchema = z.object({
   id: z.string().nullable(),
   code: z.string(),
@@ -211,20 +222,33 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 // ---------------------------------------------------------------------------------------------------------
 // Enrollment
 
-/** `POST /api/v1/registers/enroll`: a one-time code (the demo's are reusable) and the register's name. */
+/** A register's bearer token as the hub hands it out. */
+const tokenSchema = z.string().min(16).max(200);
+
+/**
+ * `POST /api/v1/registers/enroll`: a one-time code (the demo's are reusable) and the register's name.
+ * A register that enrolls again sends its current token as `replacesToken`: if it is a live token of the
+ * same store, the hub revokes it in the same transaction, so a register never holds two working tokens.
+ */
 export const enrollRequestSchema = z.object({
-  code: z.string().min(1).max(64),
-  name: z.string().min(1).max(120),
+  code: identText().min(1).max(64),
+  name: text().min(1).max(120),
+  replacesToken: tokenSchema.optional(),
 });
 
 /** An enrollment request. */
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
-/** `201`: the register's identity and its bearer token (shown once; the hub keeps only its hash). */
+/**
+ * `201`: the register's identity, its bearer token (shown once; the hub keeps only its hash) and the
+ * store's staff key — 32 random bytes in base64url, the pepper of the store's staff PIN verifiers (the
+ * shape of `staffKeySchema` in schemas/staff.ts), which a register keeps outside its replica.
+ */
 export const enrollResponseSchema = z.object({
   registerId: z.string().min(1).max(64),
   storeId: z.string().min(1).max(64),
-  token: z.string().min(16).max(200),
+  token: tokenSchema,
+  staffKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key in base64url'),
 });
 
 /** An enrollment answer. */
