@@ -12,6 +12,9 @@ import { migrate } from '../hub/src/db/migrate';
 import { openPglite } from '../hub/src/db/pglite-adapter';
 import { seedDemo } from '../hub/src/domain/seed';
 
+/** The cheapest scrypt parameters a PIN verifier may carry: every test hub hashes four demo PINs. */
+const CHEAP_PIN_PARAMS = { logN: 14, r: 8, p: 1 };
+
 /** A hub under test. */
 export interface E2eHub {
   /** `http://127.0.0.1:<port>`. */
@@ -31,7 +34,7 @@ export interface E2eHub {
 export async function startE2eHub(options: { products?: number } = {}): Promise<E2eHub> {
   const db = await openPglite('memory://');
   await migrate(db);
-  await seedDemo(db, { products: options.products ?? 120 });
+  await seedDemo(db, { products: options.products ?? 120, pinParams: CHEAP_PIN_PARAMS });
   const counted = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM products');
   let app: FastifyInstance | null = null;
   let port = 0;

@@ -9,6 +9,7 @@ const hub = JSON.parse(readFileSync(new URL('../hub/package.json', import.meta.u
 const runs = [];
 if (hub.scripts?.['bench:hub']) runs.push(['hub', ['run', 'bench:hub', '--workspace', 'hub']]);
 if (root.scripts?.['bench:sync']) runs.push(['sync', ['run', 'bench:sync']]);
+if (root.scripts?.['bench:pin']) runs.push(['pin', ['run', 'bench:pin']]);
 
 let failed = 0;
 for (const [name, args] of runs) {

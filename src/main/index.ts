@@ -2,7 +2,7 @@
  * Electron main entry: app lifecycle, one register window, IPC, the device service. Kept to wiring; each
  * concern is its own file.
  */
-import { app, powerMonitor, session } from 'electron';
+import { app, powerMonitor, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { appHost, appScheme, registerAppScheme, serveRenderer } from './app-protocol';
 import { noticeDeviceStatus } from '../backend/devices/status-notice';
@@ -45,8 +45,11 @@ function start(): void {
       mode: 'electron',
       platform: process.platform,
       ...register,
+      // The store's staff key is sealed by the OS (Keychain, DPAPI, a Linux keyring) where it can be.
+      keyEncryptor: safeStorage,
       onEnrollmentChanged: (enrollment) =>
         ipc.send(window.webContents, 'register:enrollment-changed', enrollment),
+      onNotice: (notice) => ipc.send(window.webContents, 'app:notice', notice),
     }),
     { webContentsIds: new Set([window.webContents.id]), protocol: `${appScheme}:`, host: appHost },
   );

@@ -15,6 +15,9 @@ import { openPglite } from '../../hub/src/db/pglite-adapter';
 import type { Db, DbKind } from '../../hub/src/db/port';
 import { seedDemo } from '../../hub/src/domain/seed';
 
+/** The cheapest scrypt parameters a PIN verifier may carry: every test hub hashes four demo PINs. */
+const CHEAP_PIN_PARAMS = { logN: 14, r: 8, p: 1 };
+
 /** Both database kinds; the suite runs against each. */
 export const DATABASES: readonly DbKind[] = databasesFromEnv(process.env.TILL_TEST_DATABASES);
 
@@ -71,7 +74,14 @@ export async function createDatabase(): Promise<{ url: string; drop: () => Promi
 }
 
 /** Starts a migrated, seeded hub on `kind`. */
-export async function startHub(kind: DbKind, config: Partial<HubConfig> = {}): Promise<TestHub> {
+export async function startHub(
+  kind: DbKind,
+  config: Partial<HubConfig> = {},
+  options: {
+    /** Seed the demo PINs with the production scrypt cost (for tests of the seed's verifiers themselves). */
+    productionPins?: boolean;
+  } = {},
+): Promise<TestHub> {
   let db: Db;
   let url: string | null = null;
   let drop: () => Promise<void> = async () => undefined;
@@ -86,7 +96,10 @@ export async function startHub(kind: DbKind, config: Partial<HubConfig> = {}): P
   let app: FastifyInstance;
   try {
     await migrate(db);
-    await seedDemo(db, { products: TEST_PRODUCTS });
+    await seedDemo(db, {
+      products: TEST_PRODUCTS,
+      ...(options.productionPins ? {} : { pinParams: CHEAP_PIN_PARAMS }),
+    });
     app = await createApp({ db, config: { ...config } });
   } catch (err) {
     await db.close().catch(() => undefined);

@@ -3,9 +3,13 @@
  * stock in both stores (entered as ledger receipts, so levels equal the ledger), staff with PINs and
  * customers with web histories. Applied only to an empty database.
  */
+import { randomBytes } from 'node:crypto';
+import { checkPin } from '@till/shared/domain/pin-policy';
+import type { Role } from '@till/shared/schemas/staff';
 import type { StoreSettings } from '@till/shared/schemas/settings';
 import type { Db, Queryable } from '../db/port';
 import { demoCatalogue, hash } from './seed-catalogue';
+import type { PinKdfParams } from '@till/shared/schemas/staff';
 import { hashPin } from './secrets';
 import { type Movement, applyLevelDeltas, insertMovements } from '../repositories/stock';
 
@@ -28,10 +32,11 @@ const CODES = [
   { code: 'DEMO-S1-R2', storeId: 'store-1' },
   { code: 'DEMO-S2-R1', storeId: 'store-2' },
 ];
-const STAFF = [
-  { id: 'staff-alice', storeId: 'store-1', name: 'Alice Manager', role: 'manager', pin: '1234' },
+/** Demo staff; their PINs follow the PIN policy (managers six digits, none obvious), checked when seeding. */
+export const DEMO_STAFF: readonly { id: string; storeId: string; name: string; role: Role; pin: string }[] = [
+  { id: 'staff-alice', storeId: 'store-1', name: 'Alice Manager', role: 'manager', pin: '472913' },
   { id: 'staff-bob', storeId: 'store-1', name: 'Bob Clerk', role: 'clerk', pin: '1111' },
-  { id: 'staff-carla', storeId: 'store-2', name: 'Carla Manager', role: 'manager', pin: '4321' },
+  { id: 'staff-carla', storeId: 'store-2', name: 'Carla Manager', role: 'manager', pin: '583104' },
   { id: 'staff-dan', storeId: 'store-2', name: 'Dan Clerk', role: 'clerk', pin: '2222' },
 ];
 const CUSTOMERS = [
@@ -70,16 +75,41 @@ function settingsOf(store: (typeof STORES)[number], now: string): StoreSettings 
 }
 
 /** Seeds an empty database; returns null (and changes nothing) when it already has stores. */
-export async function seedDemo(db: Db, options: { products?: number } = {}): Promise<SeedSummary | null> {
+export async function seedDemo(
+  db: Db,
+  options: {
+    products?: number;
+    /**
+     * scrypt parameters of the demo PIN verifiers. Tests pass the cheapest allowed ones: every test hub seeds
+     * four verifiers, and the verifier records its parameters, so checking it works the same either way.
+     */
+    pinParams?: PinKdfParams;
+  } = {},
+): Promise<SeedSummary | null> {
   const productCount = options.products ?? 3000;
   const catalogue = demoCatalogue(productCount);
-  const pins = await Promise.all(STAFF.map((s) => hashPin(s.pin)));
+  const storeCount = async (q: Queryable) =>
+    (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM stores'))[0]?.n ?? 0;
+  // Checked before hashing too: a hub restarting on its data must not pay for four PIN hashes.
+  if ((await storeCount(db)) > 0) return null;
+  // Each store gets its staff key here (not from a column default) because its PINs are hashed with it
+  // before the transaction: four 128 MiB scrypt runs must not hold a transaction open.
+  const staffKeys = new Map(STORES.map((s) => [s.id, randomBytes(32).toString('base64url')]));
+  const pins = await Promise.all(
+    DEMO_STAFF.map((s) =>
+      hashPin(demoPin(s), staffKeys.get(s.storeId) ?? 'no such store', options.pinParams),
+    ),
+  );
   const now = new Date().toISOString();
   const seeded = await db.transaction(async (tx) => {
-    const existing = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM stores');
-    if ((existing[0]?.n ?? 0) > 0) return false;
+    if ((await storeCount(tx)) > 0) return false;
     for (const s of STORES) {
-      await tx.query('INSERT INTO stores (id, code, name) VALUES ($1, $2, $3)', [s.id, s.code, s.name]);
+      await tx.query('INSERT INTO stores (id, code, name, staff_key) VALUES ($1, $2, $3, $4)', [
+        s.id,
+        s.code,
+        s.name,
+        staffKeys.get(s.id),
+      ]);
       await tx.query('INSERT INTO store_settings (store_id, doc) VALUES ($1, $2)', [
         s.id,
         JSON.stringify(settingsOf(s, now)),
@@ -91,7 +121,7 @@ export async function seedDemo(db: Db, options: { products?: number } = {}): Pro
         c.storeId,
       ]);
     }
-    for (const [i, s] of STAFF.entries()) {
+    for (const [i, s] of DEMO_STAFF.entries()) {
       await tx.query('INSERT INTO staff (id, store_id, name, role, pin_hash) VALUES ($1, $2, $3, $4, $5)', [
         s.id,
         s.storeId,
@@ -108,11 +138,18 @@ export async function seedDemo(db: Db, options: { products?: number } = {}): Pro
   return {
     stores: STORES.map((s) => ({ id: s.id, name: s.name })),
     codes: CODES,
-    staff: STAFF,
+    staff: DEMO_STAFF.map((s) => ({ ...s })),
     products: catalogue.length,
     sampleProducts: catalogue.slice(0, 5).map((p) => ({ sku: p.sku, name: p.name, barcode: p.barcode })),
     customers: CUSTOMERS.slice(0, 3).map((name) => ({ name, email: emailOf(name) })),
   };
+}
+
+/** A demo PIN, refused loudly if an edit of the list broke the policy the demo is meant to show. */
+function demoPin(staff: (typeof DEMO_STAFF)[number]): string {
+  const checked = checkPin(staff.pin, staff.role);
+  if (!checked.ok) throw new Error(`demo PIN of ${staff.id}: ${checked.error.message}`);
+  return checked.value;
 }
 
 const emailOf = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`;

@@ -1,24 +1,33 @@
 /**
  * Enrollment's rules: an enrollment code becomes a store-scoped token, stored so the register finds it on
  * the next start. Re-enrollment (a new code, say after a token was revoked) keeps the replica when the hub
- * and store stay the same, so sales not yet pushed go out with the new token. Moving to another store or
- * hub opens another replica; that is refused while sales still wait for the hub, so none is stranded.
+ * and store stay the same, so sales not yet pushed go out with the new token; the old token is sent along
+ * (to the same hub only) and the hub revokes it. Moving to another store or hub opens another replica;
+ * that is refused while sales still wait for the hub, so none is stranded.
  */
 import { type IpcResult, ipcErr, ipcOk } from '@till/shared/ipc/contract';
 import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
+import type { StaffKeyStore } from '../keys/staff-key-store';
 import type { EnrollmentFile } from './enrollment-file';
 import { type HubEnrollOutcome, enrollWithHub } from './hub-enroll';
 
 /** One enrollment attempt. */
 export interface EnrollArgs {
   store: EnrollmentFile;
+  /** Where the store's staff key from the answer goes; tests of the rules alone may leave it out. */
+  staffKeys?: StaffKeyStore;
   hubUrl: string;
   code: string;
   name: string;
   /** Sales in the current replica that have not reached the hub. */
   pendingSales: number;
   /** Calls the hub; tests of the rules alone may pass their own. */
-  enroll?: (request: { hubUrl: string; code: string; name: string }) => Promise<HubEnrollOutcome>;
+  enroll?: (request: {
+    hubUrl: string;
+    code: string;
+    name: string;
+    replacesToken?: string;
+  }) => Promise<HubEnrollOutcome>;
   fetch?: typeof globalThis.fetch;
   now?: () => Date;
 }
@@ -41,7 +50,9 @@ export async function enrollRegister(args: EnrollArgs): Promise<IpcResult<Stored
   }
   const call =
     args.enroll ?? ((request) => enrollWithHub({ ...request, ...(args.fetch && { fetch: args.fetch }) }));
-  const answer = await call({ hubUrl, code, name: args.name });
+  // The current token goes only to the hub that issued it, which revokes it once the new one exists.
+  const replacesToken = previous?.hubUrl === hubUrl ? previous.token : undefined;
+  const answer = await call({ hubUrl, code, name: args.name, ...(replacesToken && { replacesToken }) });
   if (!answer.ok) {
     return ipcErr(answer.reason === 'refused' ? 'code_refused' : 'hub_unreachable', answer.message);
   }
@@ -51,6 +62,9 @@ export async function enrollRegister(args: EnrollArgs): Promise<IpcResult<Stored
     // The hub has used the code by now; a manager issues another once the waiting sales are through.
     return ipcErr('sales_pending', pendingMessage(args.pendingSales));
   }
+  // The store's staff key goes to the key store, first (an enrollment stored without it would leave the
+  // register unable to check PINs), and never into the enrollment, which the page and enrollment.json see.
+  await args.staffKeys?.put(hubUrl, answer.value.storeId, answer.value.staffKey);
   const enrollment: StoredEnrollment = {
     hubUrl,
     registerId: answer.value.registerId,

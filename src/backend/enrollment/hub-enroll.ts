@@ -27,15 +27,21 @@ export interface HubEnrollRequest {
   hubUrl: string;
   code: string;
   name: string;
+  /** The register's current token with this hub, when it enrolls again: the hub revokes it. */
+  replacesToken?: string;
   fetch?: typeof globalThis.fetch;
   /** How long to wait for the hub; a hub that hangs must not hang the page's request. Default 10 s. */
   timeoutMs?: number;
 }
 
-/** Asks the hub for a register token. Never throws. */
+/** Asks the hub for a register token (and the store's staff key). Never throws. */
 export async function enrollWithHub(request: HubEnrollRequest): Promise<HubEnrollOutcome> {
   const doFetch = request.fetch ?? globalThis.fetch;
-  const body = enrollRequestSchema.parse({ code: request.code, name: request.name });
+  const body = enrollRequestSchema.parse({
+    code: request.code,
+    name: request.name,
+    ...(request.replacesToken && { replacesToken: request.replacesToken }),
+  });
   let response: Response;
   let text: string;
   try {

@@ -4,9 +4,11 @@
  */
 import { hostname } from 'node:os';
 import { ipcOk } from '@till/shared/ipc/contract';
-import type { IpcResult } from '@till/shared/ipc/contract';
+import type { IpcEventPayload, IpcResult } from '@till/shared/ipc/contract';
 import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
 import type { AreaHandlers } from '../ipc/handler-types';
+import { openStaffKeyStore } from '../keys/open-staff-key-store';
+import type { KeyEncryptor } from '../keys/staff-key-store';
 import { enrollRegister } from './enroll-register';
 import { enrollmentFile } from './enrollment-file';
 
@@ -24,6 +26,10 @@ export interface RegisterContext {
   demoEnrollment: DemoEnrollment | null;
   /** Told after `register:enroll` stored a new enrollment; the process sends `register:enrollment-changed`. */
   onEnrollmentChanged?: (enrollment: StoredEnrollment) => void;
+  /** Electron main's `safeStorage`, to seal the store's staff key; absent in browser mode (a 0600 file). */
+  keyEncryptor?: KeyEncryptor;
+  /** Sends an `app:notice` to the page (e.g. the staff key could not be sealed by the OS). */
+  onNotice?: (notice: IpcEventPayload<'app:notice'>) => void;
   /** The register's name for the demo enrollment (default: "Till on <host name>"). */
   registerName?: string;
   /** The network; tests may pass their own. */
@@ -35,6 +41,11 @@ export interface RegisterContext {
 /** Builds the `register` handlers. */
 export function createRegisterHandlers(context: RegisterContext): AreaHandlers<'register'> {
   const store = enrollmentFile(context.dataDir);
+  const staffKeys = openStaffKeyStore({
+    dataDir: context.dataDir,
+    ...(context.keyEncryptor && { encryptor: context.keyEncryptor }),
+    ...(context.onNotice && { onNotice: context.onNotice }),
+  });
   const name = (context.registerName ?? `Till on ${hostname()}`).slice(0, 120);
   // One enrollment at a time: each reads the stored one before writing its own, and a page that asks twice
   // (React's development double effects, a retry) must not enroll the demo register twice.
@@ -45,6 +56,7 @@ export function createRegisterHandlers(context: RegisterContext): AreaHandlers<'
     return run;
   };
   const options = {
+    staffKeys,
     ...(context.fetch && { fetch: context.fetch }),
     ...(context.now && { now: context.now }),
   };
