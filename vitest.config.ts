@@ -9,7 +9,8 @@ export default defineConfig({
   resolve: { alias: sharedAlias },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'hub/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'out/**', 'dist/**', 'e2e/**'],
+    // The chaos tests are slow and run on their own (`npm run test:chaos`, vitest.chaos.config.ts).
+    exclude: ['**/node_modules/**', 'out/**', 'dist/**', 'e2e/**', 'test/chaos/**'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

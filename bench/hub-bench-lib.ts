@@ -2,84 +2,32 @@
  * Pieces of the hub benchmark: a hub in its own process (so the load generator does not share its event
  * loop), protocol-level simulated registers, storefront stream listeners, and percentiles.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
+import { type HubProcess, startHubProcess as startHub } from '../test/support/hub-process';
 import { makeSale } from '../test/support/sales';
 import { openStream } from '../test/support/sse-client';
 
 /** A running hub process. */
-export interface HubProcess {
-  base: string;
-  databaseUrl: string | null;
-  pid: number;
-  stop(): Promise<void>;
-}
+export type { HubProcess } from '../test/support/hub-process';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** Starts `hub/src/server.ts` on PGlite (a temporary data folder) or on a fresh PostgreSQL database. */
-export async function startHubProcess(kind: 'pglite' | 'postgres', port: number): Promise<HubProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  let cleanup = async () => undefined as void;
-  let databaseUrl: string | null = null;
-  if (kind === 'postgres') {
-    const name = `till_bench_${randomBytes(5).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE ${name}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    env.DATABASE_URL = databaseUrl;
-    env.HUB_DB_POOL = '20';
-    cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } else {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'till-bench-'));
-    env.HUB_DATA_DIR = dir;
-    delete env.DATABASE_URL;
-    cleanup = () => rm(dir, { recursive: true, force: true });
-  }
+/**
+ * Starts `hub/src/server.ts` on PGlite (a temporary data folder) or on a fresh PostgreSQL database of
+ * `BENCH_DATABASE_URL`'s server; the hub's stderr goes to the bench's.
+ */
+export function startHubProcess(kind: 'pglite' | 'postgres', port: number): Promise<HubProcess> {
   // BENCH_HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the hub (where the time goes).
   const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'hub/src/server.ts'], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+  return startHub(kind, port, {
+    adminUrl: ADMIN_URL,
+    databasePrefix: 'till_bench',
+    nodeArgs,
+    stderr: 'inherit',
   });
-  const started = new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Till hub listening')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${out}`)));
-  });
-  // A hub that fails to start leaves no database or data folder behind.
-  await started.catch(async (err: unknown) => {
-    await cleanup();
-    throw err;
-  });
-  child.stdout?.resume();
-  return {
-    base: `http://127.0.0.1:${port}`,
-    databaseUrl,
-    pid: child.pid ?? 0,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      await cleanup();
-    },
-  };
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
 }
 
 /** The PostgreSQL server's version, for the machine description. */
