@@ -22,6 +22,8 @@ export interface E2eHub {
   port: number;
   /** Products in its catalogue, as a register replicates them. */
   products: number;
+  /** Runs SQL on the hub's database, to check what reached it (e.g. audit entries). */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Stops listening (open streams are cut); the data stays. */
   stop(): Promise<void>;
   /** Listens again on the same port, with the same data. */
@@ -56,6 +58,7 @@ export async function startE2eHub(options: { products?: number } = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     port,
     products: counted[0]?.n ?? 0,
+    query: (sql, params) => db.query(sql, params),
     stop,
     start,
     async close() {

@@ -19,6 +19,7 @@ test('enrolls itself with the demo hub, replicates the catalogue, and follows th
 }) => {
   const register = new RegisterPage(page);
   await register.open(syncHost.pageUrl);
+  await register.openInfo();
 
   await expect(register.connection).toHaveText('online', { timeout: SYNC_TIMEOUT });
   await expect(register.store).toHaveText('Till Downtown (store-1)', { timeout: SYNC_TIMEOUT });
@@ -50,7 +51,7 @@ test('the content security policy lets the page reach its hub and no other origi
 }) => {
   const register = new RegisterPage(page);
   await register.open(syncHost.pageUrl);
-  await expect(register.sync).toBeVisible();
+  await register.openInfo();
   expect(await register.fetchBlockedByCsp(`${hub.url}/health`)).toBe('not blocked');
   expect(await register.fetchBlockedByCsp('http://127.0.0.1:1/health')).toBe('blocked');
   expect(await register.fetchBlockedByCsp('https://example.com/')).toBe('blocked');
@@ -66,7 +67,9 @@ test('a register without a demo hub says so, and enrolls from the form', async (
   await registerPage.enroll({ hubUrl: hub.url, code: 'NOPE-0000', name: 'Till 9' });
   await expect(registerPage.enrollRefused).toContainText('does not accept this code');
   await registerPage.enroll({ hubUrl: hub.url, code: 'DEMO-S1-R2', name: 'Till 9' });
-  // The new hub's origin needs a fresh page (its CSP); the page reloads by itself and replicates.
+  // The new hub's origin needs a fresh page (its CSP); the page reloads by itself, opens on the sign-in
+  // screen of the now enrolled register, and replicates.
+  await registerPage.openInfo();
   await expect(registerPage.connection).toHaveText('online', { timeout: SYNC_TIMEOUT });
   await expect(registerPage.register).toContainText('Till 9');
   await expect(registerPage.productCount).toHaveText(String(hub.products), { timeout: SYNC_TIMEOUT });

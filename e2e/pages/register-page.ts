@@ -1,6 +1,7 @@
 /**
  * Page model of the register's first screen, for both modes (a Chromium page or an Electron window): the
- * app-info panel, its sync section and the enrollment form.
+ * app-info panel, its sync section and the enrollment form. On an enrolled register the sign-in screen
+ * comes first; `openInfo` shows the panel from there.
  */
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
@@ -35,6 +36,8 @@ export class RegisterPage {
   readonly enrollmentStatus: Locator;
   readonly enrollForm: Locator;
   readonly enrollRefused: Locator;
+  /** The sign-in screen's button that shows this panel on an enrolled register. */
+  readonly registerInfo: Locator;
 
   constructor(readonly page: Page) {
     this.brand = page.getByRole('heading', { level: 1 });
@@ -57,6 +60,13 @@ export class RegisterPage {
     this.enrollmentStatus = this.sync.getByRole('status', { name: 'Enrollment' });
     this.enrollForm = page.getByRole('form', { name: 'Enroll this register' });
     this.enrollRefused = this.enrollForm.getByRole('alert', { name: 'Enrollment refused' });
+    this.registerInfo = page.getByRole('button', { name: 'Register info' });
+  }
+
+  /** On an enrolled register, which opens on the sign-in screen: shows this panel instead. */
+  async openInfo(timeout = 20_000): Promise<void> {
+    await this.registerInfo.click({ timeout });
+    await expect(this.sync).toBeVisible();
   }
 
   /** Fills in and sends the enrollment form. */

@@ -5,16 +5,20 @@
  * between the two modes. Nothing under src/backend imports Electron: the host runs under plain Node.
  */
 import { type RegisterContext, createRegisterHandlers } from '../enrollment/register-handlers';
+import { createPrinterHandlers } from '../printer/printer-handlers';
+import { type StaffContext, createStaffHandlers } from '../staff/staff-handlers';
 import { type AppContext, createAppHandlers } from './app-handlers';
 import type { IpcHandlers } from './handler-types';
 
 /** What the handlers need from the process that hosts them (one field set per area). */
-export type HandlerContext = AppContext & RegisterContext;
+export type HandlerContext = AppContext & RegisterContext & StaffContext;
 
 /** Builds the handler map for one process. */
 export function createIpcHandlers(context: HandlerContext): IpcHandlers {
   return {
     ...createAppHandlers(context),
     ...createRegisterHandlers(context),
+    ...createPrinterHandlers(),
+    ...createStaffHandlers(context),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * Checks a PIN against a staff member's verifier on the register, in the process host (Electron main or
  * the browser-mode host), where the store's staff key is — never in the renderer, which holds the
- * replica but not the key (docs/security.md). Nothing calls it from the page yet: the sign-in channel
- * comes with the sign-in screen.
+ * replica but not the key (docs/security.md). The page reaches it through `staff:verify-pin`
+ * (staff-handlers.ts), under the lockout.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { isPinShaped } from '@till/shared/domain/pin-policy';

@@ -1,10 +1,12 @@
 /**
- * The register app: providers around the shell (top bar, notices, main screen).
+ * The register app: providers around the shell (top bar with the signed-in clerk, notices, and the main
+ * screen, which screen.tsx picks).
  */
-import { AppInfoPanel } from '../features/app-info/app-info-panel';
 import { ModeBadge } from '../features/app-info/mode-badge';
 import { NoticeStrip } from '../features/notices/notice-strip';
+import { ClerkBar } from '../features/session/clerk-bar';
 import { AppProviders } from './providers';
+import { Screen } from './screen';
 
 /** The whole register UI. */
 export function App() {
@@ -13,11 +15,14 @@ export function App() {
       <div className="shell">
         <header className="topbar">
           <h1 className="brand">Till</h1>
-          <ModeBadge />
+          <div className="topbar-end">
+            <ClerkBar />
+            <ModeBadge />
+          </div>
         </header>
         <NoticeStrip />
         <main className="screen">
-          <AppInfoPanel />
+          <Screen />
         </main>
       </div>
     </AppProviders>

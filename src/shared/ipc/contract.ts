@@ -16,7 +16,9 @@
 import { z } from 'zod';
 import type { CodedError, Result } from '../result';
 import { appChannels, appEvents } from './channels/app';
+import { printerChannels, printerEvents } from './channels/printer';
 import { registerChannels, registerEvents } from './channels/register';
+import { staffChannels, staffEvents } from './channels/staff';
 
 // ---------------------------------------------------------------------------------------------------------
 // Results
@@ -41,6 +43,18 @@ export const ipcErrorCodes = [
   'hub_unreachable',
   /** register:enroll: sales still wait for the hub; moving to another store or hub would strand them. */
   'sales_pending',
+  /** printer:print, printer:drawer: no receipt printer is set up (the receipt stays on screen). */
+  'printer_not_configured',
+  /** staff:verify-pin: not the staff member's PIN; `details.attemptsLeft` before a lock. */
+  'pin_wrong',
+  /** staff:verify-pin: too many wrong PINs in a row; `details.until` says when the lock ends. */
+  'locked',
+  /** staff:verify-pin: this register holds no usable staff key for the store: enroll it again. */
+  'staff_key_missing',
+  /** staff:verify-pin: a PIN is 4–12 digits. */
+  'pin_malformed',
+  /** staff:verify-pin: the staff member's verifier is not one this register can read. */
+  'pin_hash_unreadable',
 ] as const;
 
 /** A coded failure, safe to show to a person. */
@@ -49,6 +63,8 @@ export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 /** The error half of an `IpcResult`: a `CodedError` whose code is one of the contract's. */
 export interface IpcError extends CodedError {
   code: IpcErrorCode;
+  /** Facts the caller may act on (e.g. `attemptsLeft`, `until`), never internals. */
+  details?: Record<string, string | number>;
 }
 
 /** What every request returns: the project's `Result` with a contract error code. Never a thrown exception. */
@@ -67,7 +83,14 @@ export function ipcErr<T = never>(code: IpcErrorCode, message: string): IpcResul
 /** Schema of an `IpcResult` on the wire (browser mode), for the side that receives it. */
 export const ipcResultSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ipcErrorCodes), message: z.string() }) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      code: z.enum(ipcErrorCodes),
+      message: z.string(),
+      details: z.record(z.string().max(64), z.union([z.string().max(500), z.number()])).optional(),
+    }),
+  }),
 ]);
 
 // ---------------------------------------------------------------------------------------------------------
@@ -81,6 +104,8 @@ export const ipcResultSchema = z.union([
 export const ipcChannels = {
   ...appChannels,
   ...registerChannels,
+  ...printerChannels,
+  ...staffChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** A request channel's name. */
@@ -111,6 +136,8 @@ export function isIpcChannel(name: unknown): name is IpcChannel {
 export const ipcEvents = {
   ...appEvents,
   ...registerEvents,
+  ...printerEvents,
+  ...staffEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** An event's name. */
