@@ -78,7 +78,10 @@ describe.each(DATABASES)('streams on %s', (kind) => {
       const stockEvent = JSON.parse(
         await mine.waitFor((d) => d.includes('"collection":"stock"') && d.includes('SKU-00022')),
       );
-      expect(stockEvent.documents[0]).toMatchObject({ id: 'store-1:SKU-00022', storeId: 'store-1' });
+      // A frame may carry other levels that changed since the stream's cursor (a busy machine batches more).
+      expect(stockEvent.documents).toContainEqual(
+        expect.objectContaining({ id: 'store-1:SKU-00022', storeId: 'store-1' }),
+      );
       // The stream's checkpoint is one a pull can continue from.
       const cp = encodeURIComponent(JSON.stringify(salesEvent.checkpoint));
       const next = await hub.app.inject({
