@@ -1,0 +1,252 @@
+/**
+ * Small dialogs of the sale screen: a discount (percent or amount, on a line or on the whole cart) and a
+ * price override with its reason. They read what the clerk typed exactly (amount-input.ts) and hand it to
+ * `onApply`, which may ask for a manager and answers with words when it refuses; the dialog stays open then.
+ */
+import { useId, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import type { Discount } from '@till/shared/domain/pricing';
+import { minorUnitDigits } from '@till/shared/domain/money';
+import type { ActionOutcome } from './sale-actions';
+import { parseMoneyInput, parsePercentInput } from './amount-input';
+
+/** Minor units as the clerk would type them back ("250" cents → "2.50"). */
+function majorText(amount: number, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  const text = String(amount).padStart(digits + 1, '0');
+  return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+/** A dialog frame: title, Esc cancels, Enter applies. */
+function DialogFrame({
+  title,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  title: string;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="dialog-backdrop">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            onCancel();
+          }
+        }}
+      >
+        <h2 id={`${id}-title`}>{title}</h2>
+        {children}
+      </form>
+    </div>
+  );
+}
+
+function Actions({ busy, onCancel, extra }: { busy: boolean; onCancel: () => void; extra?: ReactNode }) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="button button-quiet" onClick={onCancel}>
+        Cancel <kbd>Esc</kbd>
+      </button>
+      {extra}
+      <button type="submit" className="button" disabled={busy}>
+        Apply <kbd>Enter ↵</kbd>
+      </button>
+    </div>
+  );
+}
+
+/** Runs `apply`, closing on done or cancel and showing the words of a refusal. */
+function useApply(onClose: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const run = async (apply: () => Promise<ActionOutcome>) => {
+    setBusy(true);
+    const outcome = await apply();
+    setBusy(false);
+    if (outcome.ok) onClose();
+    else setMessage(outcome.error.message);
+  };
+  return { busy, message, setMessage, run };
+}
+
+/** A discount on `title`'s subject: percent or amount of the store's currency. */
+export function DiscountDialog({
+  title,
+  currency,
+  initial,
+  onApply,
+  onClose,
+}: {
+  title: string;
+  currency: string;
+  initial: Discount | null;
+  onApply: (discount: Discount | null) => Promise<ActionOutcome>;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const [kind, setKind] = useState<Discount['kind']>(initial?.kind ?? 'percent');
+  const [value, setValue] = useState(
+    initial
+      ? initial.kind === 'percent'
+        ? String(initial.bp / 100)
+        : majorText(initial.amount, currency)
+      : '',
+  );
+  const { busy, message, setMessage, run } = useApply(onClose);
+  const submit = () => {
+    const parsed = kind === 'percent' ? parsePercentInput(value) : parseMoneyInput(value, currency);
+    if (!parsed.ok) {
+      setMessage(parsed.error.message);
+      return;
+    }
+    const discount: Discount =
+      kind === 'percent' ? { kind: 'percent', bp: parsed.value } : { kind: 'amount', amount: parsed.value };
+    void run(() => onApply(parsed.value === 0 ? null : discount));
+  };
+  return (
+    <DialogFrame title={title} onSubmit={submit} onCancel={onClose}>
+      <fieldset className="discount-kind">
+        <legend>Discount as</legend>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            checked={kind === 'percent'}
+            onChange={() => setKind('percent')}
+          />
+          Percent (%)
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            checked={kind === 'amount'}
+            onChange={() => setKind('amount')}
+          />
+          Amount ({currency})
+        </label>
+      </fieldset>
+      <label htmlFor={`${id}-value`}>
+        {kind === 'percent' ? 'Discount in percent' : `Discount in ${currency}`}
+      </label>
+      <input
+        id={`${id}-value`}
+        className="text-field"
+        inputMode="decimal"
+        autoFocus
+        autoComplete="off"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <p className="dialog-message" role="alert" aria-label="Discount message">
+        {message}
+      </p>
+      <Actions
+        busy={busy}
+        onCancel={onClose}
+        extra={
+          initial && (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => void run(() => onApply(null))}
+            >
+              Remove discount
+            </button>
+          )
+        }
+      />
+    </DialogFrame>
+  );
+}
+
+/** A new unit price for a line, with the reason the receipt and the audit keep. */
+export function OverrideDialog({
+  name,
+  currency,
+  shelfPrice,
+  hasOverride,
+  onApply,
+  onClose,
+}: {
+  name: string;
+  currency: string;
+  shelfPrice: string;
+  hasOverride: boolean;
+  onApply: (unitPrice: number | null, reason: string) => Promise<ActionOutcome>;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const [price, setPrice] = useState('');
+  const [reason, setReason] = useState('');
+  const { busy, message, setMessage, run } = useApply(onClose);
+  const submit = () => {
+    const parsed = parseMoneyInput(price, currency);
+    if (!parsed.ok) {
+      setMessage(parsed.error.message);
+      return;
+    }
+    if (reason.trim() === '') {
+      setMessage('Say why the price changes.');
+      return;
+    }
+    void run(() => onApply(parsed.value, reason));
+  };
+  return (
+    <DialogFrame title={`Change price of ${name}`} onSubmit={submit} onCancel={onClose}>
+      <p className="muted">Shelf price {shelfPrice}</p>
+      <label htmlFor={`${id}-price`}>New price ({currency})</label>
+      <input
+        id={`${id}-price`}
+        className="text-field"
+        inputMode="decimal"
+        autoFocus
+        autoComplete="off"
+        value={price}
+        onChange={(e) => setPrice(e.target.value)}
+      />
+      <label htmlFor={`${id}-reason`}>Reason</label>
+      <input
+        id={`${id}-reason`}
+        className="text-field"
+        autoComplete="off"
+        maxLength={200}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <p className="dialog-message" role="alert" aria-label="Price message">
+        {message}
+      </p>
+      <Actions
+        busy={busy}
+        onCancel={onClose}
+        extra={
+          hasOverride && (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => void run(() => onApply(null, ''))}
+            >
+              Back to shelf price
+            </button>
+          )
+        }
+      />
+    </DialogFrame>
+  );
+}
