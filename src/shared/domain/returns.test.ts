@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { SaleDocument } from '../schemas/sale';
 import type { WebOrder } from '../schemas/web-order';
 import { priceCart } from './pricing';
-import { buildReturn, returnableQuantities } from './returns';
+import {
+  buildReturn,
+  buildReturnWithoutReceipt,
+  cashRefundNeedsApproval,
+  returnableQuantities,
+} from './returns';
 import { buildSale } from './sale-builder';
 import { tenderPaid } from './tenders';
 import { cartArb, context, exclusive } from '../../../test/support/domain-fixtures';
@@ -213,5 +218,81 @@ describe('buildReturn', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('refunds in cash instead of the original tenders', () => {
+  it('pays the same amount in one cash tender, and later returns still see what is left per tender', () => {
+    const original = sale();
+    expect(cashRefundNeedsApproval({ kind: 'sale', sale: original })).toBe(true);
+    const first = buildReturn({
+      ...returnArgs(original, [], 1),
+      requests: [{ lineId: '1', qty: 1, disposition: 'damaged' }],
+      refundTo: 'cash',
+    });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.value.tenders).toEqual([{ method: 'cash', amount: first.value.totals.gross }]);
+    const rest = buildReturn({
+      ...returnArgs(original, [first.value], 2),
+      requests: [
+        { lineId: '1', qty: 2, disposition: 'resellable' },
+        { lineId: '2', qty: 1, disposition: 'resellable' },
+      ],
+    });
+    if (!rest.ok) throw new Error(rest.error.message);
+    const refunded = -(first.value.totals.gross + rest.value.totals.gross);
+    expect(refunded).toBe(original.totals.gross);
+  });
+
+  it('needs no approval for a sale paid only in cash', () => {
+    const original = { ...sale(), tenders: [{ method: 'cash' as const, amount: 5000, change: 0 }] };
+    expect(cashRefundNeedsApproval({ kind: 'sale', sale: original })).toBe(false);
+  });
+});
+
+describe('buildReturnWithoutReceipt', () => {
+  const priced = () => {
+    const p = priceCart(
+      { lines: [{ lineId: '1', sku: 'MUG', name: 'Mug', qty: 2, unitPrice: 1000, taxCode: 'std' }] },
+      exclusive,
+    );
+    if (!p.ok) throw new Error(p.error.message);
+    return p.value;
+  };
+  const approval = {
+    kind: 'return_without_receipt' as const,
+    staffId: 'staff-alice',
+    at: new Date().toISOString(),
+  };
+
+  it('gives the items back at today’s price, in cash, with no original and the approval on it', () => {
+    const p = priced();
+    const r = buildReturnWithoutReceipt({
+      priced: p,
+      dispositions: new Map([['1', 'resellable' as const]]),
+      context,
+      number: 'S1-R1-000009',
+      approvals: [approval],
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toMatchObject({ kind: 'return', returnOf: null, approvals: [approval] });
+    expect(r.value.lines[0]).toMatchObject({ qty: -2, gross: -p.totals.gross, disposition: 'resellable' });
+    expect(r.value.tenders).toEqual([{ method: 'cash', amount: -p.totals.gross }]);
+  });
+
+  it('refuses without a manager’s approval or without a disposition', () => {
+    const base = { priced: priced(), context, number: 'S1-R1-000010' };
+    const noApproval = buildReturnWithoutReceipt({
+      ...base,
+      dispositions: new Map([['1', 'damaged' as const]]),
+      approvals: [],
+    });
+    expect(noApproval.ok ? null : noApproval.error.code).toBe('approval_missing');
+    const noDisposition = buildReturnWithoutReceipt({
+      ...base,
+      dispositions: new Map(),
+      approvals: [approval],
+    });
+    expect(noDisposition.ok ? null : noDisposition.error.code).toBe('disposition_missing');
   });
 });

@@ -11,6 +11,7 @@ import { type Result, fail } from '../result';
 import type { Disposition, SaleDocument, SaleLine, Tender } from '../schemas/sale';
 import type { WebOrder } from '../schemas/web-order';
 import { roundDiv } from './money';
+import type { PricedCart } from './pricing';
 import { type SaleContext, newDocumentId, validated } from './sale-builder';
 import { splitRefund } from './tenders';
 
@@ -96,8 +97,16 @@ function share(paid: number, units: number, sold: number, already: number): numb
 }
 
 /**
+ * Where a refund goes: back over the original tenders (card first), or all in cash — which a manager must
+ * approve when the original was paid otherwise (the card terminal is down, the card is gone).
+ */
+export type RefundTo = 'original' | 'cash';
+
+/**
  * Builds a return document for `requests` against `source`, given every earlier return of it. The
- * document's lines are negative; its tenders give the refund back over the original tenders.
+ * document's lines are negative; its tenders give the refund back over the original tenders, or in one
+ * cash tender when `refundTo` is `cash` (the amount is the same; what is left to refund per original tender
+ * is still worked out from the totals, so later returns stay within what was paid).
  */
 export function buildReturn(args: {
   source: ReturnSource;
@@ -106,6 +115,7 @@ export function buildReturn(args: {
   context: SaleContext;
   number: string;
   approvals?: SaleDocument['approvals'];
+  refundTo?: RefundTo;
   now?: Date;
   id?: string;
 }): Result<SaleDocument> {
@@ -185,11 +195,92 @@ export function buildReturn(args: {
     customerId: args.context.customerId,
     shiftId: args.context.shiftId ?? null,
     lines,
-    tenders: split.value.tenders,
+    tenders: args.refundTo === 'cash' ? cashRefund(refund) : split.value.tenders,
     totals,
     returnOf: src.returnOf,
   };
   if (args.approvals && args.approvals.length > 0) doc.approvals = args.approvals;
+  return validated(doc);
+}
+
+/** One cash tender paying out `refund` (none for a refund of zero). */
+function cashRefund(refund: number): Tender[] {
+  return refund > 0 ? [{ method: 'cash', amount: -refund }] : [];
+}
+
+/**
+ * Whether refunding `source` all in cash differs from its original tenders (some were not cash), which a
+ * manager must approve.
+ */
+export function cashRefundNeedsApproval(source: ReturnSource): boolean {
+  return sourceOf(source).tenders.some((t) => t.method !== 'cash' && t.amount > 0);
+}
+
+/**
+ * Builds a return without a receipt (`returnOf: null`): the items priced as they sell today (`priced`,
+ * from `priceCart`), every line given back with its disposition, refunded in cash. Only with a manager's
+ * `return_without_receipt` approval (docs/architecture.md, Data rules).
+ */
+export function buildReturnWithoutReceipt(args: {
+  priced: PricedCart;
+  dispositions: ReadonlyMap<string, Disposition>;
+  context: SaleContext;
+  number: string;
+  approvals: NonNullable<SaleDocument['approvals']>;
+  now?: Date;
+  id?: string;
+}): Result<SaleDocument> {
+  const { priced, context } = args;
+  if (!args.approvals.some((a) => a.kind === 'return_without_receipt')) {
+    return fail('approval_missing', 'a return without a receipt needs a manager’s approval');
+  }
+  if (priced.currency !== context.currency) {
+    return fail('currency_mismatch', `the items are in ${priced.currency}, the store in ${context.currency}`);
+  }
+  if (priced.lines.length === 0) return fail('return_empty', 'choose at least one item to return');
+  const lines: SaleLine[] = [];
+  for (const l of priced.lines) {
+    if (!Number.isSafeInteger(l.qty) || l.qty <= 0)
+      return fail('qty_invalid', 'return a positive whole quantity');
+    const disposition = args.dispositions.get(l.lineId);
+    if (!disposition) return fail('disposition_missing', `say where ${l.name} goes: resellable or damaged`);
+    lines.push({
+      lineId: l.lineId,
+      sku: l.sku,
+      name: l.name,
+      qty: -l.qty,
+      unitPrice: l.unitPrice,
+      discount: -l.discount || 0,
+      net: -l.net || 0,
+      tax: -l.tax || 0,
+      gross: -l.gross || 0,
+      taxCode: l.taxCode,
+      disposition,
+    });
+  }
+  const totals = {
+    net: -priced.totals.net || 0,
+    tax: -priced.totals.tax || 0,
+    gross: -priced.totals.gross || 0,
+    discount: -priced.totals.discount || 0,
+  };
+  const doc: SaleDocument = {
+    id: args.id ?? newDocumentId(),
+    kind: 'return',
+    storeId: context.storeId,
+    registerId: context.registerId,
+    number: args.number,
+    createdAt: (args.now ?? new Date()).toISOString(),
+    currency: context.currency,
+    clerkId: context.clerkId,
+    customerId: context.customerId,
+    shiftId: context.shiftId ?? null,
+    lines,
+    tenders: cashRefund(-totals.gross),
+    totals,
+    returnOf: null,
+    approvals: args.approvals,
+  };
   return validated(doc);
 }
 
