@@ -9,5 +9,17 @@ import type { CollectionName } from '@till/shared/sync/protocol';
 /** One collection's strategies, keyed by the version they migrate *to*. */
 export type Strategies = Record<number, (oldDoc: Record<string, unknown>) => Record<string, unknown> | null>;
 
-/** Every collection's strategies (all collections are at version 0 today). */
-export const migrationStrategies: Partial<Record<CollectionName, Strategies>> = {};
+/**
+ * Shifts version 1 added paid-ins/outs (`cashMovements`) and the closing count by denomination (`counted`).
+ * A shift written before had neither, so it gets none: its expected cash stays float plus cash sales.
+ */
+export const shiftsToV1 = (doc: Record<string, unknown>): Record<string, unknown> => ({
+  ...doc,
+  cashMovements: Array.isArray(doc.cashMovements) ? doc.cashMovements : [],
+  counted: Array.isArray(doc.counted) ? doc.counted : null,
+});
+
+/** Every collection's strategies (the others are all at version 0). */
+export const migrationStrategies: Partial<Record<CollectionName, Strategies>> = {
+  shifts: { 1: shiftsToV1 },
+};

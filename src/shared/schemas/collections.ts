@@ -36,7 +36,8 @@ export const collections = {
   orders: { schema: webOrderSchema, primaryKey: 'id', indexes: ['number'], version: 0 },
   customers: { schema: customerSchema, primaryKey: 'id', version: 0 },
   staff: { schema: staffSchema, primaryKey: 'id', version: 0 },
-  shifts: { schema: shiftSchema, primaryKey: 'id', version: 0 },
+  // Version 1 added cash movements and the count by denomination (src/sync/migrations.ts).
+  shifts: { schema: shiftSchema, primaryKey: 'id', version: 1 },
   audit: { schema: auditEntrySchema, primaryKey: 'id', version: 0 },
   settings: { schema: storeSettingsSchema, primaryKey: 'storeId', version: 0 },
 } as const satisfies Record<CollectionName, CollectionSpec>;

@@ -18,7 +18,8 @@ const fingerprints: Record<string, { version: number; sha256: string }> = {
   orders: { version: 0, sha256: '20feb5404c9d8984' },
   customers: { version: 0, sha256: 'efd3926147ad6645' },
   staff: { version: 0, sha256: 'd125f84ee9ab14d1' },
-  shifts: { version: 0, sha256: '7054feec072b6e09' },
+  // Version 1: cash movements and the closing count by denomination (src/sync/migrations.ts).
+  shifts: { version: 1, sha256: '33a34442eb3d6c09' },
   audit: { version: 0, sha256: '82454d4aa77163f4' },
   settings: { version: 0, sha256: '49d5050f66cf9cf1' },
 };

@@ -1,5 +1,6 @@
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBDevModePlugin, checkSchema } from 'rxdb/plugins/dev-mode';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { collections, rxSchemaOf } from './collections';
 import { toRxJsonSchema } from './rx-schema';
 
 addRxPlugin(RxDBDevModePlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 describe('RxDB schemas derived from zod', () => {
   it('keeps the register to at most 10 collections', () => {
@@ -34,7 +36,15 @@ describe('RxDB schemas derived from zod', () => {
       multiInstance: false,
     });
     try {
-      const specs = Object.fromEntries(collectionNames.map((n) => [n, { schema: rxSchemaOf(n) as never }]));
+      // A fresh database migrates nothing, but RxDB wants one strategy per earlier version of a schema.
+      const strategies = (version: number) =>
+        Object.fromEntries(Array.from({ length: version }, (_, i) => [i + 1, (doc: unknown) => doc]));
+      const specs = Object.fromEntries(
+        collectionNames.map((n) => [
+          n,
+          { schema: rxSchemaOf(n) as never, migrationStrategies: strategies(collections[n].version) },
+        ]),
+      );
       const opened = await db.addCollections(specs);
       expect(Object.keys(opened).sort()).toEqual([...collectionNames].sort());
 
