@@ -75,6 +75,10 @@ export async function startRegisterHost(options: RegisterHostOptions): Promise<R
         send(client, { type: 'event', event: 'register:enrollment-changed', payload: enrollment });
       }
     },
+    // Every page hears the customer display's state; only `/#display` pages listen for it.
+    onDisplayUpdate: (state) => {
+      for (const client of clients) send(client, { type: 'event', event: 'display:update', payload: state });
+    },
   });
   const server = createServer();
   const sockets = new Set<Socket>();

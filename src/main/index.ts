@@ -1,8 +1,9 @@
 /**
- * Electron main entry: app lifecycle, one register window, IPC, the device service. Kept to wiring; each
- * concern is its own file.
+ * Electron main entry: app lifecycle, the register window (and the customer display's), IPC, the device
+ * service. Kept to wiring; each concern is its own file.
  */
-import { app, powerMonitor, safeStorage, session } from 'electron';
+import { app, powerMonitor, safeStorage, screen, session } from 'electron';
+import type { BrowserWindow } from 'electron';
 import path from 'node:path';
 import { appHost, appScheme, registerAppScheme, serveRenderer } from './app-protocol';
 import { noticeDeviceStatus } from '../backend/devices/status-notice';
@@ -12,7 +13,7 @@ import { createIpcHandlers } from '../backend/ipc/handlers';
 import { createUtilityDeviceHost } from './device-host';
 import { registerIpc } from './ipc/register-ipc';
 import { denyAllPermissions, guardNavigation } from './security';
-import { createMainWindow } from './window';
+import { createDisplayWindow, createMainWindow } from './window';
 
 const outDir = path.resolve(import.meta.dirname, '..');
 const isAppUrl = (url: string): boolean => url.startsWith(`${appScheme}://${appHost}/`);
@@ -38,7 +39,28 @@ function start(): void {
   };
   serveRenderer(path.join(outDir, 'renderer'), () => currentRendererCsp(register));
 
-  const window = createMainWindow(path.join(outDir, 'preload', 'index.cjs'));
+  const preloadPath = path.join(outDir, 'preload', 'index.cjs');
+  const window = createMainWindow(preloadPath);
+  // Our windows: the register and, once opened, the customer display (both may call the contract).
+  const trustedIds = new Set([window.webContents.id]);
+  let displayWindow: BrowserWindow | null = null;
+  const openDisplay = (): void => {
+    if (displayWindow && !displayWindow.isDestroyed()) {
+      displayWindow.show();
+      return;
+    }
+    // A second screen, when there is one, is the customer's; otherwise the display opens as a window.
+    const primary = screen.getPrimaryDisplay();
+    const second = screen.getAllDisplays().find((d) => d.id !== primary.id);
+    const opened = createDisplayWindow(preloadPath, second ? second.bounds : null);
+    const id = opened.webContents.id;
+    trustedIds.add(id);
+    opened.on('closed', () => {
+      trustedIds.delete(id);
+      if (displayWindow === opened) displayWindow = null;
+    });
+    displayWindow = opened;
+  };
   const ipc = registerIpc(
     createIpcHandlers({
       version: app.getVersion(),
@@ -50,9 +72,16 @@ function start(): void {
       onEnrollmentChanged: (enrollment) =>
         ipc.send(window.webContents, 'register:enrollment-changed', enrollment),
       onNotice: (notice) => ipc.send(window.webContents, 'app:notice', notice),
+      openDisplay,
+      onDisplayUpdate: (state) => {
+        if (displayWindow) ipc.send(displayWindow.webContents, 'display:update', state);
+      },
     }),
-    { webContentsIds: new Set([window.webContents.id]), protocol: `${appScheme}:`, host: appHost },
+    { webContentsIds: trustedIds, protocol: `${appScheme}:`, host: appHost },
   );
+  if (screen.getAllDisplays().length > 1) openDisplay();
+  // The display lives only as long as the register's window.
+  window.on('closed', () => displayWindow?.destroy());
 
   // The device service is the second entry of the main build (electron.vite.config.ts), beside index.js.
   const devices = createUtilityDeviceHost(path.join(outDir, 'main', 'device-service.js'));

@@ -16,6 +16,8 @@
 import { z } from 'zod';
 import type { CodedError, Result } from '../result';
 import { appChannels, appEvents } from './channels/app';
+import { displayChannels, displayEvents } from './channels/display';
+import { paymentChannels, paymentEvents } from './channels/payment';
 import { printerChannels, printerEvents } from './channels/printer';
 import { registerChannels, registerEvents } from './channels/register';
 import { staffChannels, staffEvents } from './channels/staff';
@@ -55,6 +57,14 @@ export const ipcErrorCodes = [
   'pin_malformed',
   /** staff:verify-pin: the staff member's verifier is not one this register can read. */
   'pin_hash_unreadable',
+  /** payment:card-refund: no approved card charge has that reference. */
+  'card_reference_unknown',
+  /** payment:card-refund: more than the charge less what was already refunded to it. */
+  'refund_exceeds_charge',
+  /** payment:card-charge/refund: not the currency of the charge (or of the earlier request of that sale). */
+  'currency_mismatch',
+  /** payment:card-resolve: no charge or refund of that sale is in doubt. */
+  'card_nothing_to_resolve',
 ] as const;
 
 /** A coded failure, safe to show to a person. */
@@ -106,6 +116,8 @@ export const ipcChannels = {
   ...registerChannels,
   ...printerChannels,
   ...staffChannels,
+  ...paymentChannels,
+  ...displayChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** A request channel's name. */
@@ -138,6 +150,8 @@ export const ipcEvents = {
   ...registerEvents,
   ...printerEvents,
   ...staffEvents,
+  ...paymentEvents,
+  ...displayEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** An event's name. */
