@@ -1,12 +1,15 @@
 /**
  * The sale screen: scan (keyboard wedge), search as you type (F2) or tap a quick key to add items; change
  * quantities, discounts and prices (a manager approves above the store's thresholds); park and resume;
+ * attach a customer (F3, features/customer);
  * Pay (F10) goes to tender. The cart lives in cart-store.ts and survives a reload (cart-persistence.ts).
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Product } from '@till/shared/schemas/product';
 import { useEnrollment, useProductIndex } from '../../app/sync-provider';
+import { CustomerBar } from '../customer/customer-bar';
+import { CustomerDialog } from '../customer/customer-dialog';
 import { useNavStore } from '../navigation/nav-store';
 import { playUnknownBarcodeSound } from '../scan/unknown-barcode-sound';
 import { useWedgeScanner } from '../scan/use-wedge-scanner';
@@ -32,6 +35,7 @@ type Editing =
   | { kind: 'override'; line: CartLine }
   | { kind: 'cart-discount' }
   | { kind: 'parked' }
+  | { kind: 'customer' }
   | null;
 
 /** What the clerk should know after the last action. */
@@ -121,6 +125,9 @@ export function SaleScreen() {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
+      } else if (event.key === 'F3') {
+        event.preventDefault();
+        setEditing({ kind: 'customer' });
       } else if (event.key === 'F10') {
         event.preventDefault();
         pay();
@@ -197,6 +204,7 @@ export function SaleScreen() {
             Parked sales
           </button>
         </div>
+        <CustomerBar onOpen={() => setEditing({ kind: 'customer' })} locale={settings?.locale ?? 'en-US'} />
         <div className="cart-scroll">
           <CartLines
             lines={lines}
@@ -269,6 +277,7 @@ export function SaleScreen() {
         />
       )}
       {editing?.kind === 'parked' && <ParkedSalesDialog onClose={() => setEditing(null)} />}
+      {editing?.kind === 'customer' && <CustomerDialog onClose={() => setEditing(null)} />}
       {approval.dialog}
     </div>
   );
