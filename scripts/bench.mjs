@@ -10,6 +10,7 @@ const runs = [];
 if (hub.scripts?.['bench:hub']) runs.push(['hub', ['run', 'bench:hub', '--workspace', 'hub']]);
 if (root.scripts?.['bench:sync']) runs.push(['sync', ['run', 'bench:sync']]);
 if (root.scripts?.['bench:pin']) runs.push(['pin', ['run', 'bench:pin']]);
+if (root.scripts?.['bench:register']) runs.push(['register', ['run', 'bench:register']]);
 
 let failed = 0;
 for (const [name, args] of runs) {
