@@ -4,10 +4,8 @@
  * Kept beside `enrollment.json`, never in it and never in the replica, so neither the page nor a copy of
  * the replica holds a key. Written atomically (temp file, flushed, renamed), like the enrollment.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
+import { privateJsonFile } from '../files/private-json-file';
 
 /** The key file's name inside the data folder. */
 export const STAFF_KEY_FILE = 'staff-keys.json';
@@ -39,65 +37,13 @@ export interface KeyFile {
 
 /** The key file of `dataDir`. Nothing touches the disk until `read` or `write` is called. */
 export function keyFile(dataDir: string, log: (line: string) => void): KeyFile {
-  const file = path.join(dataDir, STAFF_KEY_FILE);
+  // A damaged file costs only offline sign-in until the next enrollment brings the key again.
+  const file = privateJsonFile(dataDir, STAFF_KEY_FILE, keyFileSchema, (name, aside) =>
+    log(`[keys] ${name} was unreadable; moved it to ${aside}. Enroll again to check PINs offline.`),
+  );
   return {
-    path: file,
-    async read() {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw error;
-      }
-      const parsed = keyFileSchema.safeParse(parseJson(text));
-      if (parsed.success) return parsed.data.keys;
-      // A damaged file costs only offline sign-in until the next enrollment brings the key again.
-      const aside = `${file}.unreadable-${Date.now()}`;
-      await rename(file, aside);
-      log(`[keys] ${file} was unreadable; moved it to ${aside}. Enroll again to check PINs offline.`);
-      return [];
-    },
-    async write(entries) {
-      const data = keyFileSchema.parse({ version: 1, keys: entries });
-      await mkdir(dataDir, { recursive: true, mode: 0o700 });
-      const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        const handle = await open(temp, 'wx', 0o600);
-        try {
-          await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await rename(temp, file);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      }
-      await syncFolder(dataDir);
-    },
+    path: file.path,
+    read: async () => (await file.read())?.keys ?? [],
+    write: (entries) => file.write({ version: 1, keys: entries }),
   };
-}
-
-/** Flushes the folder entry of the rename, where the platform allows it (Windows cannot open folders). */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Best effort: the file itself was flushed before the rename.
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

@@ -3,10 +3,8 @@
  * reloading the page or restarting the register does not hand a guesser a fresh set of tries. Readable by
  * this OS account only (0600) and written atomically (temp file, flushed, renamed), like the enrollment.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
+import { privateJsonFile } from '../files/private-json-file';
 
 /** The lockout file's name inside the data folder. */
 export const LOCKOUT_FILE = 'lockouts.json';
@@ -42,66 +40,14 @@ export interface LockoutFile {
 
 /** The lockout file of `dataDir`. Nothing touches the disk until `read` or `write` is called. */
 export function lockoutFile(dataDir: string, log: (line: string) => void = console.warn): LockoutFile {
-  const file = path.join(dataDir, LOCKOUT_FILE);
+  // Only this OS account can write the file, so a damaged one is a crash's doing, not a guesser's: keep it
+  // for whoever investigates, and carry on without the old counts.
+  const file = privateJsonFile(dataDir, LOCKOUT_FILE, lockoutFileSchema, (name, aside) =>
+    log(`[staff] ${name} was unreadable; moved it to ${aside}. Wrong-PIN counts start again.`),
+  );
   return {
-    path: file,
-    async read() {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-        throw error;
-      }
-      const parsed = lockoutFileSchema.safeParse(parseJson(text));
-      if (parsed.success) return parsed.data.entries;
-      // Only this OS account can write the file, so a damaged one is a crash's doing, not a guesser's:
-      // keep it for whoever investigates, and carry on without the old counts.
-      const aside = `${file}.unreadable-${Date.now()}`;
-      await rename(file, aside);
-      log(`[staff] ${file} was unreadable; moved it to ${aside}. Wrong-PIN counts start again.`);
-      return {};
-    },
-    async write(entries) {
-      const data = lockoutFileSchema.parse({ version: 1, entries });
-      await mkdir(dataDir, { recursive: true, mode: 0o700 });
-      const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        const handle = await open(temp, 'wx', 0o600);
-        try {
-          await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await rename(temp, file);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      }
-      await syncFolder(dataDir);
-    },
+    path: file.path,
+    read: async () => (await file.read())?.entries ?? {},
+    write: (entries) => file.write({ version: 1, entries }),
   };
-}
-
-/** Flushes the folder entry of the rename, where the platform allows it (Windows cannot open folders). */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Best effort: the file itself was flushed before the rename.
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
