@@ -32,6 +32,28 @@ export function minorUnitDigits(currency: string): number {
   return digits;
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * One formatter per locale and currency, kept: building an `Intl.NumberFormat` costs far more than using
+ * one, and the sale screen formats every line and total on each scan (it was the top JavaScript frame of a
+ * scan in `npm run bench:register`).
+ */
+function moneyFormatter(locale: string, currency: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}\u0000${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Formats minor units for people, e.g. `formatMoney(4210, 'USD', 'en-US')` → `$42.10`. */
 export function formatMoney(amount: number, currency: string, locale = 'en-US'): string {
   assertMinorUnits(amount);
@@ -40,12 +62,7 @@ export function formatMoney(amount: number, currency: string, locale = 'en-US'):
   const negative = amount < 0;
   const text = String(Math.abs(amount)).padStart(digits + 1, '0');
   const major = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
-  const formatter = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const formatter = moneyFormatter(locale, currency, digits);
   // Intl accepts decimal strings exactly (ES2023 "string as exact decimal").
   return formatter.format((negative ? `-${major}` : major) as unknown as number);
 }
