@@ -14,6 +14,8 @@ export const appVersion = (JSON.parse(readFileSync(`${repoRoot}package.json`, 'u
 /** Whether Electron's binary was downloaded (its postinstall writes path.txt next to dist/). */
 export const hasElectronBinary = existsSync(`${repoRoot}node_modules/electron/path.txt`);
 
-/** Why the Electron specs skip where the binary is absent. */
+/** Why the Electron specs skip where the binary is absent: names the file checked, so a reader can verify it. */
 export const noElectronReason =
-  'Electron binary absent (its download is blocked here): `npm run electron:fetch` installs it where the network allows.';
+  'Electron binary absent (node_modules/electron/path.txt does not exist: its download is not allowed by npm ' +
+  'allowScripts and needs a host outside the npm registry); `npm run electron:fetch` installs it where the ' +
+  'network allows, and these specs then run.';
