@@ -279,6 +279,8 @@ test('a return without a receipt asks for a manager’s PIN first, then refunds 
   const before = await onHand(hub, product.sku);
 
   const returns = await signInAndOpenReturns(page, syncHost.pageUrl);
+  // The screen takes keys once it has focused its number field (its key handler is installed by then).
+  await expect(returns.number).toBeFocused();
   await page.keyboard.press('F4');
   await expect(returns.approval).toBeVisible();
   await expect(returns.approval).toContainText('A return without a receipt needs a manager’s PIN.');
