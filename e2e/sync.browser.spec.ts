@@ -1,8 +1,8 @@
 /**
- * The register's sync in browser mode against a real hub: a register host started like `npm start`
- * enrolls itself with the demo code, the page replicates the catalogue into IndexedDB and the app-info
- * panel follows the hub going away and coming back. Also: enrolling by hand, and the page's CSP, which
- * lets it reach its hub and nothing else.
+ * The register's sync against a real hub (browser mode; in project electron-journeys, Electron too): a
+ * register started like `npm start` enrolls itself with the demo code, the page replicates the catalogue
+ * into IndexedDB and the app-info panel follows the hub going away and coming back. Also: enrolling by
+ * hand, and the page's CSP, which lets it reach its hub and nothing else.
  */
 import { expect, test } from './fixtures';
 import { RegisterPage } from './pages/register-page';

@@ -20,6 +20,11 @@ const isAppUrl = (url: string): boolean => url.startsWith(`${appScheme}://${appH
 
 registerAppScheme();
 app.enableSandbox();
+// TILL_DATA_DIR moves the register's data (enrollment, replica, keys) elsewhere, as it does for the
+// browser-mode host: tests and a second register on one machine each get a folder of their own. It must be
+// set before the single-instance lock, which is held per data folder.
+const dataDirOverride = process.env.TILL_DATA_DIR?.trim();
+if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
 
 // One register per machine account: the window owns the local database (RxDB `multiInstance: false`).
 if (!app.requestSingleInstanceLock()) {
