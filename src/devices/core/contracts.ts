@@ -100,6 +100,8 @@ export interface PrinterStatus {
   paperOut: boolean;
   /** The drawer kick connector's pin 3 (a drawer wired to the printer), as the printer reads it. */
   drawerSignal: boolean | null;
+  /** An error the printer reports itself (DLE EOT 2 bit 6: cutter jam, head too hot); absent if unknown. */
+  error?: boolean;
 }
 
 /** A receipt printer. */
