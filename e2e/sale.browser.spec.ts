@@ -241,6 +241,69 @@ test('quick keys, park and resume, void, and no payment of an empty cart', async
     .toEqual(['staff-bob']);
 });
 
+test('an open-price item asks its price; signing out with a cart parks it for the clerk', async ({
+  page,
+  hub,
+  syncHost,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const rows = await hub.query<{ name: string; barcode: string }>(
+    `SELECT p.name, min(b.barcode) AS barcode FROM products p JOIN product_barcodes b ON b.sku = p.sku
+      WHERE p.active AND p.open_price GROUP BY p.sku ORDER BY p.sku LIMIT 1`,
+  );
+  const open = rows[0];
+  if (!open) throw new Error('the demo hub has no open-price product');
+  const sale = await signInBob(page, syncHost.pageUrl);
+
+  // Its quick key asks for the price: zero and nonsense are refused in words, Esc adds nothing.
+  const openKey = sale.quickKeys.getByRole('button', { name: new RegExp(`^${escape(open.name)}`) });
+  await expect(openKey).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await expect(openKey).toContainText('Price…');
+  await openKey.click();
+  await expect(sale.priceDialog).toBeVisible();
+  const price = sale.priceDialog.getByLabel('Price (USD)');
+  await expect(price).toBeFocused();
+  await price.fill('0');
+  await price.press('Enter');
+  const message = sale.priceDialog.getByRole('alert', { name: 'Price message' });
+  await expect(message).toHaveText('Type a price above zero.');
+  await price.fill('abc');
+  await price.press('Enter');
+  await expect(message).toContainText('Type an amount such as 2.50.');
+  await page.keyboard.press('Escape');
+  await expect(sale.priceDialog).toHaveCount(0);
+  await expect(sale.lines).toHaveCount(0);
+
+  // Scanned, it asks too; Enter adds the line at the typed price, with no manager involved.
+  await sale.scan(open.barcode);
+  await expect(sale.priceDialog).toBeVisible();
+  await sale.priceDialog.getByLabel('Price (USD)').fill('4.50');
+  await page.keyboard.press('Enter');
+  await expect(sale.priceDialog).toHaveCount(0);
+  await expect(sale.approval).toHaveCount(0);
+  await expect(sale.line(open.name)).toContainText(usd(450));
+  const fixedKey = sale.quickKeys.getByRole('button').first();
+  const fixedName = ((await fixedKey.locator('.quick-key-name').textContent()) ?? '').trim();
+  await fixedKey.click();
+  await fixedKey.click();
+  await expect(sale.qty(fixedName)).toHaveValue('2');
+  await expect(sale.saved).toHaveText('Saved on this register');
+
+  // Signing out parks the sale under Bob's name and says so; the next clerk starts with an empty cart.
+  const signIn = new SignInPage(page);
+  await signIn.signOut.click();
+  await expect(page.getByText('Parked for Bob Clerk — 3 items. Resume it from Parked sales.')).toBeVisible();
+  await signIn.signIn('Alice Manager', '472913');
+  await expect(sale.search).toBeVisible();
+  await expect(sale.lines).toHaveCount(0);
+  await sale.sale.getByRole('button', { name: 'Parked sales' }).click();
+  await expect(sale.parkedDialog.getByRole('listitem')).toHaveCount(1);
+  await sale.parkedDialog.getByRole('button', { name: 'Resume Parked for Bob Clerk — 3 items' }).click();
+  await expect(sale.parkedDialog).toHaveCount(0);
+  await expect(sale.line(open.name)).toContainText(usd(450));
+  await expect(sale.qty(fixedName)).toHaveValue('2');
+});
+
 /** `text` as a literal inside a RegExp. */
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -2,9 +2,11 @@
  * Signing in at the register in browser mode, against a real hub with the demo staff (store-1: Alice
  * Manager 472913, Bob Clerk 1111; the e2e hub's verifiers are cheap): the names come from the replica, the
  * PIN is checked by the register host with the store's staff key, wrong PINs lock a clerk out in a way a
- * reload does not undo, and every sign-in, refusal and sign-out reaches the hub's audit trail.
+ * reload does not undo, a clerk who leaves with a sale in the cart leaves it parked under their name, and
+ * every sign-in, refusal and sign-out reaches the hub's audit trail.
  */
 import { expect, test } from './fixtures';
+import { SalePage } from './pages/sale-page';
 import { SignInPage } from './pages/sign-in-page';
 import { repoRoot } from './support';
 
@@ -89,6 +91,31 @@ test('switching clerk keeps nothing of the previous one, by keyboard alone', asy
   await signIn.signIn('Alice Manager', '472913');
   await expect(signIn.signedInAs('Alice Manager')).toBeVisible();
   await expect(signIn.clerkBar).not.toContainText('Bob');
+});
+
+test('switching clerk (F8) with a sale in the cart parks it for that clerk', async ({ page, syncHost }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(syncHost.pageUrl);
+  const signIn = new SignInPage(page);
+  await expect(signIn.person('Bob Clerk')).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await signIn.signIn('Bob Clerk', '1111');
+  const sale = new SalePage(page);
+  const key = sale.quickKeys.getByRole('button').first();
+  await expect(key).toBeVisible({ timeout: SYNC_TIMEOUT });
+  const keyName = ((await key.locator('.quick-key-name').textContent()) ?? '').trim();
+  await key.click();
+  await expect(sale.qty(keyName)).toHaveValue('1');
+
+  await page.keyboard.press('F8');
+  await expect(signIn.signedInAs('Bob Clerk')).toHaveCount(0);
+  await expect(page.getByText('Parked for Bob Clerk — 1 item. Resume it from Parked sales.')).toBeVisible();
+  await signIn.signIn('Alice Manager', '472913');
+  await expect(sale.search).toBeVisible();
+  await expect(sale.lines).toHaveCount(0);
+  await sale.sale.getByRole('button', { name: 'Parked sales' }).click();
+  await expect(
+    sale.parkedDialog.getByRole('button', { name: 'Resume Parked for Bob Clerk — 1 item' }),
+  ).toBeVisible();
 });
 
 test('the register info stays one button away from the sign-in screen', async ({ page, syncHost }) => {

@@ -1,7 +1,7 @@
 /**
  * Page model of the sale screen, found by role and name as a screen reader would: the search combobox and
  * its results, the scan message, quick keys, the cart's lines with their controls, the totals, the manager
- * approval dialog and the discount dialog.
+ * approval dialog, the discount dialog, the price dialog of an open-price item and the parked sales.
  */
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
@@ -23,6 +23,9 @@ export class SalePage {
   readonly pay: Locator;
   readonly approval: Locator;
   readonly discountDialog: Locator;
+  /** The price dialog of an open-price item. */
+  readonly priceDialog: Locator;
+  readonly parkedDialog: Locator;
 
   constructor(readonly page: Page) {
     this.find = page.getByRole('region', { name: 'Find items' });
@@ -40,6 +43,8 @@ export class SalePage {
     this.pay = this.sale.getByRole('button', { name: /^Pay/ });
     this.approval = page.getByRole('dialog', { name: 'Manager approval' });
     this.discountDialog = page.getByRole('dialog', { name: /^Discount on/ });
+    this.priceDialog = page.getByRole('dialog', { name: /^Price of/ });
+    this.parkedDialog = page.getByRole('dialog', { name: 'Parked sales' });
   }
 
   /** The cart line of `name`. */

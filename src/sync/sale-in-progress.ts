@@ -48,12 +48,18 @@ const cartLineSchema = z.object({
   grams: z.int().min(1).optional(),
 });
 
+/**
+ * A manager's approval as the cart keeps it: the sale document's approval, plus the line it was given for
+ * (a line discount or price override), so voiding that line drops it. The sale document leaves `lineId` out.
+ */
+export const cartApprovalSchema = approvalSchema.extend({ lineId: identText().min(1).max(36).optional() });
+
 /** A cart as persisted: lines, cart discount, customer and the managers' approvals so far. */
 export const cartSnapshotSchema = z.object({
   lines: z.array(cartLineSchema).max(500),
   cartDiscount: discountSchema.nullable(),
   customerId: ident().nullable(),
-  approvals: z.array(approvalSchema).max(20),
+  approvals: z.array(cartApprovalSchema).max(20),
 });
 
 /** A persisted cart. */

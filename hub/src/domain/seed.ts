@@ -8,7 +8,7 @@ import { checkPin } from '@till/shared/domain/pin-policy';
 import type { Role } from '@till/shared/schemas/staff';
 import type { StoreSettings } from '@till/shared/schemas/settings';
 import type { Db, Queryable } from '../db/port';
-import { demoCatalogue, hash } from './seed-catalogue';
+import { type DemoProduct, demoCatalogue, hash } from './seed-catalogue';
 import type { PinKdfParams } from '@till/shared/schemas/staff';
 import { hashPin } from './secrets';
 import { type Movement, applyLevelDeltas, insertMovements } from '../repositories/stock';
@@ -70,6 +70,9 @@ function settingsOf(store: (typeof STORES)[number], now: string): StoreSettings 
     approvals: { lineDiscountBp: 2000, cartDiscountBp: 1500, discountAmount: 5000, overrideDropBp: 2500 },
     receiptHeader: [store.name, '1 Main Street'],
     receiptFooter: ['Thank you for shopping with us', 'Returns within 30 days with receipt'],
+    // The register's defaults, written out so the demo shows where a store changes them.
+    idleLockMinutes: 5,
+    cashVarianceApproval: 500,
     updatedAt: now,
   };
 }
@@ -87,7 +90,7 @@ export async function seedDemo(
   } = {},
 ): Promise<SeedSummary | null> {
   const productCount = options.products ?? 3000;
-  const catalogue = demoCatalogue(productCount);
+  const catalogue = withOpenPriceItem(demoCatalogue(productCount));
   const storeCount = async (q: Queryable) =>
     (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM stores'))[0]?.n ?? 0;
   // Checked before hashing too: a hub restarting on its data must not pay for four PIN hashes.
@@ -154,11 +157,26 @@ function demoPin(staff: (typeof DEMO_STAFF)[number]): string {
 
 const emailOf = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`;
 
-async function seedCatalogue(tx: Queryable, catalogue: ReturnType<typeof demoCatalogue>): Promise<void> {
+/** A product of the seeded catalogue; `openPrice` items have their price typed at the counter. */
+type SeedProduct = DemoProduct & { openPrice?: boolean };
+
+/**
+ * The demo's open-price item: the catalogue's last product becomes a bakery counter item priced by the
+ * clerk (its SKU and barcode kept), so the number of products asked for still holds.
+ */
+function withOpenPriceItem(catalogue: DemoProduct[]): SeedProduct[] {
+  const last = catalogue.at(-1);
+  if (!last) return catalogue;
+  const counter = { ...last, name: 'Bakery counter item', price: 0, taxCode: 'reduced', category: 'Bakery' };
+  return [...catalogue.slice(0, -1), { ...counter, openPrice: true }];
+}
+
+async function seedCatalogue(tx: Queryable, catalogue: SeedProduct[]): Promise<void> {
   await tx.query(
-    `INSERT INTO products (sku, name, price, currency, tax_code, category)
-     SELECT p.sku, p.name, p.price, 'USD', p.tax_code, p.category
-     FROM jsonb_to_recordset($1::jsonb) AS p(sku text, name text, price bigint, tax_code text, category text)`,
+    `INSERT INTO products (sku, name, price, currency, tax_code, category, open_price)
+     SELECT p.sku, p.name, p.price, 'USD', p.tax_code, p.category, p.open_price
+     FROM jsonb_to_recordset($1::jsonb)
+       AS p(sku text, name text, price bigint, tax_code text, category text, open_price boolean)`,
     [
       JSON.stringify(
         catalogue.map((p) => ({
@@ -167,6 +185,7 @@ async function seedCatalogue(tx: Queryable, catalogue: ReturnType<typeof demoCat
           price: p.price,
           tax_code: p.taxCode,
           category: p.category,
+          open_price: p.openPrice === true,
         })),
       ),
     ],
@@ -195,7 +214,7 @@ async function seedCatalogue(tx: Queryable, catalogue: ReturnType<typeof demoCat
   await applyLevelDeltas(tx, receipts);
 }
 
-async function seedCustomers(tx: Queryable, catalogue: ReturnType<typeof demoCatalogue>): Promise<void> {
+async function seedCustomers(tx: Queryable, catalogue: SeedProduct[]): Promise<void> {
   for (const [i, name] of CUSTOMERS.entries()) {
     const id = `cus-demo-${i + 1}`;
     const consent = {

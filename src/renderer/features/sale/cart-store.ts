@@ -11,7 +11,7 @@ import { create } from 'zustand';
 import type { CartLineInput, Discount, PriceOverride } from '@till/shared/domain/pricing';
 import { newDocumentId } from '@till/shared/domain/sale-builder';
 import { type CodedError, type Result, fail, ok } from '@till/shared/result';
-import { MAX_QTY } from '@till/shared/schemas/common';
+import { MAX_MINOR, MAX_QTY } from '@till/shared/schemas/common';
 import type { Product } from '@till/shared/schemas/product';
 import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { TillDatabase } from '../../../sync/database';
@@ -26,6 +26,9 @@ import {
 /** A manager's approval as the sale document records it. */
 export type Approval = NonNullable<SaleDocument['approvals']>[number];
 
+/** An approval on the cart: given for one line (`lineId`) or for the whole sale. */
+export type CartApproval = CartSnapshot['approvals'][number];
+
 /** A cart line: the shared pricing's input, plus the weight of a weighed item for the screen. */
 export type CartLine = CartLineInput & { grams?: number };
 
@@ -36,16 +39,21 @@ interface CartState {
   lines: CartLine[];
   cartDiscount: Discount | null;
   customerId: string | null;
-  approvals: Approval[];
+  approvals: CartApproval[];
   /** False until the cart saved in the replica has been restored (nothing may be added before). */
   restored: boolean;
-  /** Adds `qty` of a product; the same SKU again (no override, no discount) adds to that line. */
+  /**
+   * Adds `qty` of a product; the same SKU again (no override, no discount) adds to that line. An open-price
+   * product is refused with `price_required`: it goes through `addOpenPrice`.
+   */
   addProduct: (product: Product, qty?: number) => Result<string>;
+  /** Adds one unit of an open-price product at the price the clerk typed (a line of its own). */
+  addOpenPrice: (product: Product, unitPrice: number) => Result<string>;
   /** Adds a line as it is (a scale label's package); returns its id. */
   addLine: (line: NewLine) => Result<string>;
   /** Sets a line's quantity (a whole number from 1 to the maximum). */
   setQty: (lineId: string, qty: number) => Result<void>;
-  /** Removes a line. */
+  /** Removes a line, and the approvals given for it (they approved something no longer sold). */
   voidLine: (lineId: string) => Result<void>;
   /** Sets or removes a line's discount. */
   setLineDiscount: (lineId: string, discount: Discount | null) => Result<void>;
@@ -53,8 +61,8 @@ interface CartState {
   setCartDiscount: (discount: Discount | null) => Result<void>;
   /** Overrides a line's unit price with a reason, or removes the override (null). */
   overridePrice: (lineId: string, override: PriceOverride | null) => Result<void>;
-  /** Records a manager's approval on the cart. */
-  addApproval: (approval: Approval) => void;
+  /** Records a manager's approval on the cart; `lineId` ties it to the line it was given for. */
+  addApproval: (approval: Approval, lineId?: string) => void;
   /** Sets the customer of the sale. */
   setCustomer: (customerId: string | null) => void;
   /** Empties the cart (after a sale is recorded, or to start again). */
@@ -118,6 +126,9 @@ export const useCartStore = create<CartState>()((set, get) => {
     ...emptyCart(),
     restored: false,
     addProduct: (product, qty = 1) => {
+      if (product.openPrice) {
+        return fail('price_required', `${product.name} has no fixed price: type its price`);
+      }
       const checked = checkQty(qty);
       if (!checked.ok) return checked;
       const lines = get().lines;
@@ -142,6 +153,26 @@ export const useCartStore = create<CartState>()((set, get) => {
       set({ lines: [...lines, line] });
       return ok(lineId);
     },
+    addOpenPrice: (product, unitPrice) => {
+      if (!product.openPrice) {
+        return fail('not_open_price', `${product.name} has a shelf price; it cannot be typed`);
+      }
+      if (!Number.isSafeInteger(unitPrice) || unitPrice <= 0 || unitPrice > MAX_MINOR) {
+        return fail('price_invalid', 'an open price is above zero');
+      }
+      // Its own line, never merged: two of the same open-price item may cost different amounts.
+      const lineId = newDocumentId();
+      const line: CartLine = {
+        lineId,
+        sku: product.sku,
+        name: product.name,
+        qty: 1,
+        unitPrice,
+        taxCode: product.taxCode,
+      };
+      set({ lines: [...get().lines, line] });
+      return ok(lineId);
+    },
     addLine: (input) => {
       const checked = checkQty(input.qty);
       if (!checked.ok) return checked;
@@ -157,7 +188,10 @@ export const useCartStore = create<CartState>()((set, get) => {
     voidLine: (lineId) => {
       const lines = get().lines;
       if (!lines.some((l) => l.lineId === lineId)) return notFound(lineId);
-      set({ lines: lines.filter((l) => l.lineId !== lineId) });
+      set({
+        lines: lines.filter((l) => l.lineId !== lineId),
+        approvals: get().approvals.filter((a) => a.lineId !== lineId),
+      });
       return ok(undefined);
     },
     setLineDiscount: (lineId, discount) => {
@@ -180,7 +214,8 @@ export const useCartStore = create<CartState>()((set, get) => {
       }
       return updateLine(lineId, (l) => ({ ...l, override }));
     },
-    addApproval: (approval) => set({ approvals: [...get().approvals, approval].slice(-20) }),
+    addApproval: (approval, lineId) =>
+      set({ approvals: [...get().approvals, lineId ? { ...approval, lineId } : approval].slice(-20) }),
     setCustomer: (customerId) => set({ customerId }),
     clear: () => set(emptyCart()),
     park: async (name, clerkId = null) => {

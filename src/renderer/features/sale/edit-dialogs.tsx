@@ -4,85 +4,10 @@
  * `onApply`, which may ask for a manager and answers with words when it refuses; the dialog stays open then.
  */
 import { useId, useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
 import type { Discount } from '@till/shared/domain/pricing';
-import { minorUnitDigits } from '@till/shared/domain/money';
 import type { ActionOutcome } from './sale-actions';
 import { parseMoneyInput, parsePercentInput } from './amount-input';
-
-/** Minor units as the clerk would type them back ("250" cents → "2.50"). */
-function majorText(amount: number, currency: string): string {
-  const digits = minorUnitDigits(currency);
-  const text = String(amount).padStart(digits + 1, '0');
-  return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
-}
-
-/** A dialog frame: title, Esc cancels, Enter applies. */
-function DialogFrame({
-  title,
-  onSubmit,
-  onCancel,
-  children,
-}: {
-  title: string;
-  onSubmit: () => void;
-  onCancel: () => void;
-  children: ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onCancel();
-          }
-        }}
-      >
-        <h2 id={`${id}-title`}>{title}</h2>
-        {children}
-      </form>
-    </div>
-  );
-}
-
-function Actions({ busy, onCancel, extra }: { busy: boolean; onCancel: () => void; extra?: ReactNode }) {
-  return (
-    <div className="dialog-actions">
-      <button type="button" className="button button-quiet" onClick={onCancel}>
-        Cancel <kbd>Esc</kbd>
-      </button>
-      {extra}
-      <button type="submit" className="button" disabled={busy}>
-        Apply <kbd>Enter ↵</kbd>
-      </button>
-    </div>
-  );
-}
-
-/** Runs `apply`, closing on done or cancel and showing the words of a refusal. */
-function useApply(onClose: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const run = async (apply: () => Promise<ActionOutcome>) => {
-    setBusy(true);
-    const outcome = await apply();
-    setBusy(false);
-    if (outcome.ok) onClose();
-    else setMessage(outcome.error.message);
-  };
-  return { busy, message, setMessage, run };
-}
+import { Actions, DialogFrame, majorText, useApply } from './dialog-frame';
 
 /** A discount on `title`'s subject: percent or amount of the store's currency. */
 export function DiscountDialog({

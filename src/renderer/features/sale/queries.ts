@@ -1,6 +1,6 @@
 /**
- * The sale screen's replica reads, in the pattern of lib/replica-query.ts: the store's settings, its
- * managers (for approvals), the stock of the cart's SKUs at this store, and the parked sales (local
+ * The sale screen's replica reads, in the pattern of lib/replica-query.ts: the store's settings, the
+ * stock of the cart's SKUs at this store, and the parked sales (local
  * documents, which have no change stream the provider follows, so that query is refetched when used).
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
@@ -10,7 +10,6 @@ import { listParkedSales } from '../../../sync/sale-in-progress';
 import { type LocalStock, localStock } from '../../../sync/stock-view';
 import { useReplica, useSyncEngine } from '../../app/sync-provider';
 import { replicaKeys, replicaQueryOptions } from '../../lib/replica-query';
-import type { StaffChoice } from '../session/queries';
 
 /** The store's settings document (null until it has replicated). */
 export function storeSettingsQueryOptions(db: TillDatabase | null, storeId: string) {
@@ -23,22 +22,6 @@ export function storeSettingsQueryOptions(db: TillDatabase | null, storeId: stri
 /** The store's settings, kept current from the replica. */
 export function useStoreSettings(storeId: string | null) {
   return useQuery(storeSettingsQueryOptions(useReplica(), storeId ?? ''));
-}
-
-/** The store's active managers (and admins), who may approve at the counter. */
-export function managersQueryOptions(db: TillDatabase | null, storeId: string) {
-  return replicaQueryOptions(db, 'staff', ['managers', storeId], async (replica) => {
-    const docs = await replica.staff.find({ selector: { storeId, active: true } }).exec();
-    return docs
-      .filter((d) => d.role === 'manager' || d.role === 'admin')
-      .map((d): StaffChoice => ({ id: d.id, name: d.name, role: d.role, pinHash: d.pinHash }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  });
-}
-
-/** The managers who may approve, kept current from the replica. */
-export function useManagers(storeId: string) {
-  return useQuery(managersQueryOptions(useReplica(), storeId));
 }
 
 /**

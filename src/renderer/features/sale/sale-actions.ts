@@ -63,11 +63,11 @@ export function useSaleActions(requestApproval: (reasons: string[]) => Promise<S
     return ok({ manager, needs });
   };
 
-  /** Records approvals on the cart and in the audit trail. */
+  /** Records approvals on the cart (tied to their line, if any) and in the audit trail. */
   const approve = (manager: StaffChoice, needs: ApprovalNeed[], details: Details) => {
     const store = useCartStore.getState();
     for (const need of needs) {
-      store.addApproval(approvalOf(need, manager.id));
+      store.addApproval(approvalOf(need, manager.id), need.lineId);
       audit('manager_approval', { ...details, kind: need.kind, clerkId: clerk?.id ?? null }, manager.id);
     }
   };

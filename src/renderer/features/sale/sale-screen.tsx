@@ -1,5 +1,6 @@
 /**
- * The sale screen: scan (keyboard wedge), search as you type (F2) or tap a quick key to add items; change
+ * The sale screen: scan (keyboard wedge), search as you type (F2) or tap a quick key to add items (an
+ * open-price item asks its price first, sale-dialogs.tsx); change
  * quantities, discounts and prices (a manager approves above the store's thresholds); park and resume;
  * attach a customer (F3, features/customer);
  * Pay (F10) goes to tender. The cart lives in cart-store.ts and survives a reload (cart-persistence.ts).
@@ -9,34 +10,24 @@ import { useEffect, useRef, useState } from 'react';
 import type { Product } from '@till/shared/schemas/product';
 import { useEnrollment, useProductIndex } from '../../app/sync-provider';
 import { CustomerBar } from '../customer/customer-bar';
-import { CustomerDialog } from '../customer/customer-dialog';
 import { useNavStore } from '../navigation/nav-store';
 import { playUnknownBarcodeSound } from '../scan/unknown-barcode-sound';
 import { useWedgeScanner } from '../scan/use-wedge-scanner';
+import { useManagerApproval } from '../session/manager-approval-dialog';
 import { useActiveClerk } from '../session/session-store';
-import { useApprovalDialog } from './approval-dialog';
 import { useCartSaveStore } from './cart-persistence';
 import { CartLines } from './cart-lines';
-import { type CartLine, useCartStore } from './cart-store';
+import { useCartStore } from './cart-store';
 import { CartTotals } from './cart-totals';
-import { DiscountDialog, OverrideDialog } from './edit-dialogs';
 import { useMoney } from './money';
-import { ParkedSalesDialog } from './parked-sales';
 import { usePricedCart } from './priced-cart';
 import { ProductSearch } from './product-search';
 import { useCartStock, useStoreSettings } from './queries';
 import { QuickKeys } from './quick-keys';
 import { useSaleActions } from './sale-actions';
+import { type Editing, SaleDialogs } from './sale-dialogs';
 import { type ScanOutcome, scanToCart } from './scan-to-cart';
 import { readScannerTuning } from './scanner-tuning';
-
-type Editing =
-  | { kind: 'line-discount'; line: CartLine }
-  | { kind: 'override'; line: CartLine }
-  | { kind: 'cart-discount' }
-  | { kind: 'parked' }
-  | { kind: 'customer' }
-  | null;
 
 /** What the clerk should know after the last action. */
 type Notice = { tone: 'ok' | 'problem'; text: string; searchCode?: string } | null;
@@ -62,7 +53,7 @@ export function SaleScreen() {
   const skus = [...new Set(lines.map((l) => l.sku))].sort();
   const stock = useCartStock(storeId, enrollment?.registerId ?? '', skus).data;
 
-  const approval = useApprovalDialog();
+  const approval = useManagerApproval(storeId);
   const actions = useSaleActions(approval.requestApproval);
   const [editing, setEditing] = useState<Editing>(null);
   const [search, setSearch] = useState('');
@@ -85,6 +76,10 @@ export function SaleScreen() {
       setNotice({ tone: 'ok', text: `Added ${outcome.name}.` });
       return;
     }
+    if (outcome.kind === 'needs-price') {
+      setEditing({ kind: 'open-price', product: outcome.product });
+      return;
+    }
     playUnknownBarcodeSound();
     setNotice({
       tone: 'problem',
@@ -96,6 +91,10 @@ export function SaleScreen() {
 
   const addProduct = (product: Product) => {
     if (!restored) return;
+    if (product.openPrice) {
+      setEditing({ kind: 'open-price', product });
+      return;
+    }
     const added = useCartStore.getState().addProduct(product);
     if (added.ok) setNotice({ tone: 'ok', text: `Added ${product.name}.` });
     else say(added);
@@ -248,36 +247,14 @@ export function SaleScreen() {
         </div>
       </section>
 
-      {editing?.kind === 'line-discount' && (
-        <DiscountDialog
-          title={`Discount on ${editing.line.name}`}
-          currency={currency}
-          initial={lines.find((l) => l.lineId === editing.line.lineId)?.discount ?? null}
-          onApply={(d) => actions.setLineDiscount(editing.line.lineId, d)}
-          onClose={() => setEditing(null)}
-        />
-      )}
-      {editing?.kind === 'cart-discount' && (
-        <DiscountDialog
-          title="Discount on the whole sale"
-          currency={currency}
-          initial={cartDiscount}
-          onApply={(d) => actions.setCartDiscount(d)}
-          onClose={() => setEditing(null)}
-        />
-      )}
-      {editing?.kind === 'override' && (
-        <OverrideDialog
-          name={editing.line.name}
-          currency={currency}
-          shelfPrice={money(editing.line.unitPrice)}
-          hasOverride={Boolean(editing.line.override)}
-          onApply={(price, reason) => actions.overridePrice(editing.line.lineId, price, reason)}
-          onClose={() => setEditing(null)}
-        />
-      )}
-      {editing?.kind === 'parked' && <ParkedSalesDialog onClose={() => setEditing(null)} />}
-      {editing?.kind === 'customer' && <CustomerDialog onClose={() => setEditing(null)} />}
+      <SaleDialogs
+        editing={editing}
+        currency={currency}
+        actions={actions}
+        money={money}
+        onAdded={(name) => setNotice({ tone: 'ok', text: `Added ${name}.` })}
+        onClose={() => setEditing(null)}
+      />
       {approval.dialog}
     </div>
   );

@@ -1,7 +1,8 @@
 /**
  * A scanned code → a cart line: `parseBarcode` reads it, the product index finds the product by
  * `barcodeLookupKeys` (or a store code / SKU for anything else), and price- or weight-embedded labels are
- * priced with `priceEmbeddedLine`. An unknown or misread code comes back as words for the clerk.
+ * priced with `priceEmbeddedLine`. An open-price item is not added: the screen asks its price first. An
+ * unknown or misread code comes back as words for the clerk.
  */
 import {
   type ParsedBarcode,
@@ -13,9 +14,10 @@ import type { Product } from '@till/shared/schemas/product';
 import type { ProductIndex } from '../../../sync/product-index';
 import { useCartStore } from './cart-store';
 
-/** What a scan came to. */
+/** What a scan came to; `needs-price` is an open-price item, whose price the clerk types next. */
 export type ScanOutcome =
   | { kind: 'added'; name: string }
+  | { kind: 'needs-price'; product: Product }
   | { kind: 'unknown'; code: string; message: string }
   | { kind: 'misread'; code: string; message: string }
   | { kind: 'refused'; code: string; message: string };
@@ -71,6 +73,7 @@ function addWhole(product: Product, code: string): ScanOutcome {
   if (!product.active) {
     return { kind: 'refused', code, message: `${product.name} is no longer sold (barcode ${code}).` };
   }
+  if (product.openPrice) return { kind: 'needs-price', product };
   const added = useCartStore.getState().addProduct(product);
   if (!added.ok) return { kind: 'refused', code, message: added.error.message };
   return { kind: 'added', name: product.name };

@@ -150,13 +150,38 @@ describe('createWedgeListener', () => {
     expect(input.selectionStart).toBe(2);
   });
 
-  it('ends a burst at a shortcut and gives its keys back', () => {
+  it('lets a shortcut chord through mid-burst and still gives the held keys back', () => {
     typeKeys(time, [...'12'], 8);
     time.advance(8);
     expect(press('a', { ctrlKey: true })).toBe(true);
-    expect(input.value).toBe('12');
+    expect(keysSeenByPage).toEqual(['a']);
     time.advance(1000);
+    expect(input.value).toBe('12');
     expect(scans).toEqual([]);
+  });
+
+  it.each(['F1', 'F2', 'F10', 'F12', 'Escape', 'Tab'])(
+    'lets %s through to the page mid-scan without breaking the scan',
+    (key) => {
+      typeKeys(time, [...code.slice(0, 6)], 5);
+      time.advance(5);
+      expect(press(key)).toBe(true);
+      expect(keysSeenByPage).toEqual([key]);
+      time.advance(5);
+      typeKeys(time, [...code.slice(6), 'Enter'], 5);
+      expect(scans).toEqual([code]);
+      expect(input.value).toBe('');
+      expect(keysSeenByPage).toEqual([key]);
+    },
+  );
+
+  it('lets Alt and Meta chords through mid-scan without breaking the scan', () => {
+    typeKeys(time, [...code.slice(0, 6)], 5);
+    expect(press('s', { altKey: true })).toBe(true);
+    expect(press('r', { metaKey: true })).toBe(true);
+    typeKeys(time, [...code.slice(6), 'Enter'], 5);
+    expect(scans).toEqual([code]);
+    expect(keysSeenByPage).toEqual(['s', 'r']);
   });
 
   it('scans while a button has focus, and replays typing to the page as keydowns', () => {

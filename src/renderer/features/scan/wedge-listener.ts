@@ -11,10 +11,13 @@
  *   shortcuts and key filters still see them) and, unless a handler cancels it, the character inserted
  *   into the focused text field (`insertText`). A person's fast typing is delayed by at most `timeoutMs`,
  *   never lost.
- * - Modifier keys alone pass untouched (scanners press Shift for capitals); a key with Ctrl, Alt or Meta,
- *   an auto-repeat, an IME composition, or Space outside a text field (it presses buttons) ends any burst
- *   as typing and passes. A replayed key does not do what a browser does for a real one outside text
- *   fields (e.g. a `<select>`'s type-ahead); inside them, `insertText` does.
+ * - Pass-through keys go straight to the page and neither hold nor end a burst: modifier keys alone
+ *   (scanners press Shift for capitals), the function keys F1–F12, Escape, Tab and any chord with Ctrl,
+ *   Alt or Meta. They are the app's hotkeys, which must act at once even while a burst is held, and no
+ *   scanner sends them, so a scan around one still reads as a scan; held characters are still given back
+ *   when the burst ends. An auto-repeat, an IME composition, or Space outside a text field (it presses
+ *   buttons) ends any burst as typing and passes. A replayed key does not do what a browser does for a
+ *   real one outside text fields (e.g. a `<select>`'s type-ahead); inside them, `insertText` does.
  *
  * `useWedgeScanner` (use-wedge-scanner.ts) wraps this for React; tests drive it with an injected clock and
  * timer (`now`, `schedule`).
@@ -33,8 +36,23 @@ export interface WedgeListenerOptions extends ScanDetectorOptions {
   schedule?: Schedule;
 }
 
-/** Keys that only modify others: scanners send Shift around capitals, so they neither hold nor end a burst. */
-const modifierKeys = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock']);
+/** Keys that pass untouched, never holding or ending a burst: modifiers alone, hotkeys and focus moves. */
+const passThroughKeys = new Set([
+  'Shift',
+  'Control',
+  'Alt',
+  'AltGraph',
+  'Meta',
+  'CapsLock',
+  'Escape',
+  'Tab',
+  ...Array.from({ length: 12 }, (_, i) => `F${i + 1}`),
+]);
+
+/** Whether `event` goes to the page as it is: a pass-through key, or a chord with Ctrl, Alt or Meta. */
+export function isPassThroughKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>) {
+  return passThroughKeys.has(event.key) || event.ctrlKey || event.altKey || event.metaKey;
+}
 
 /**
  * Listens for scans on `target` until the returned function is called. `onScan` gets the code as the
@@ -102,13 +120,10 @@ export function createWedgeListener(
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (replayed.has(event) || modifierKeys.has(event.key)) return;
+    if (replayed.has(event) || isPassThroughKey(event)) return;
     if (
       event.isComposing ||
       event.repeat ||
-      event.ctrlKey ||
-      event.altKey ||
-      event.metaKey ||
       // Space presses a focused button or checkbox, which a replayed (synthetic) key cannot do.
       (event.key === ' ' && !isTextField(target.document.activeElement))
     ) {

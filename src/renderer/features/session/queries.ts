@@ -34,6 +34,22 @@ export function useActiveStaff(storeId: string) {
   return useQuery(activeStaffQueryOptions(useReplica(), storeId));
 }
 
+/** The store's active managers and admins, by name: who may approve at the counter. */
+export function managersQueryOptions(db: TillDatabase | null, storeId: string) {
+  return replicaQueryOptions(db, 'staff', ['managers', storeId], async (replica) => {
+    const docs = await replica.staff.find({ selector: { storeId, active: true } }).exec();
+    return docs
+      .filter((d) => d.role === 'manager' || d.role === 'admin')
+      .map((d): StaffChoice => ({ id: d.id, name: d.name, role: d.role, pinHash: d.pinHash }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  });
+}
+
+/** The managers who may approve, kept current from the replica. */
+export function useManagers(storeId: string) {
+  return useQuery(managersQueryOptions(useReplica(), storeId));
+}
+
 /** Asks the register process whether `pin` is the staff member's PIN. Never throws. */
 export function verifyStaffPin(
   request: VerifyPinRequest,

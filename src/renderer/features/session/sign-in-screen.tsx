@@ -9,8 +9,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
 import { useReplica, useSyncPhase } from '../../app/sync-provider';
+import { useNoticeStore } from '../notices/notice-store';
 import { recordSessionAudit } from './audit';
-import { IDLE_LOCK_MINUTES } from './idle-lock';
+import { useIdleLockMinutes } from './idle-lock';
+import { parkCartOnLeave } from './park-on-leave';
 import { PinPad } from './pin-pad';
 import { useActiveStaff, verifyStaffPin } from './queries';
 import { useSessionStore } from './session-store';
@@ -50,12 +52,14 @@ function SignInForm({ enrollment }: { enrollment: StoredEnrollment }) {
   const current = useSessionStore((s) => s.clerk);
   const locked = useSessionStore((s) => s.locked);
   const signIn = useSessionStore((s) => s.signIn);
+  const notify = useNoticeStore((s) => s.add);
   const [selectedId, setSelectedId] = useState<string | null>(locked ? (current?.id ?? null) : null);
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const verify = useMutation({ mutationFn: verifyStaffPin });
   const pinField = useRef<HTMLInputElement>(null);
   const pinId = useId();
+  const idleLockMinutes = useIdleLockMinutes();
 
   const chosen = staff.data?.find((s) => s.id === selectedId) ?? null;
   const addDigit = (digit: string) => setPin((p) => (p.length < MAX_PIN_DIGITS ? p + digit : p));
@@ -105,8 +109,13 @@ function SignInForm({ enrollment }: { enrollment: StoredEnrollment }) {
     });
     setPin('');
     if (result.ok) {
-      // A different clerk signing in at an idle lock replaces the one who left the till.
+      // A different clerk signing in at an idle lock replaces the one who left the till, whose sale is
+      // parked for them (a payment in progress stays, for whoever signs in to finish).
       if (current && current.id !== chosen.id) {
+        const parked = await parkCartOnLeave(current);
+        if (parked.ok && parked.value) {
+          notify({ level: 'info', code: 'sale_parked_on_leave', message: parked.value });
+        }
         void recordSessionAudit(db, enrollment, {
           action: 'sign_out',
           staffId: current.id,
@@ -149,8 +158,8 @@ function SignInForm({ enrollment }: { enrollment: StoredEnrollment }) {
     <form className="sign-in-body" aria-label="Sign in" onSubmit={(e) => void send(e)}>
       {locked && current && (
         <p className="sign-in-lock-note" role="status" aria-label="Locked">
-          Locked after {IDLE_LOCK_MINUTES} minutes without use. {current.name}, enter your PIN to continue, or
-          another clerk signs in.
+          Locked after {idleLockMinutes} {idleLockMinutes === 1 ? 'minute' : 'minutes'} without use.{' '}
+          {current.name}, enter your PIN to continue, or another clerk signs in.
         </p>
       )}
       <StaffPicker
