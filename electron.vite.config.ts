@@ -16,9 +16,14 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      // out/main/index.js and out/main/device-service.js (src/main/device-host.ts forks the latter).
+      // out/main/index.js, out/main/device-service.js (src/main/device-host.ts forks it) and
+      // out/main/virtual-rig.js (the virtual hardware twins main starts when TILL_VIRTUAL_HARDWARE=1).
       lib: {
-        entry: { index: resolve('src/main/index.ts'), 'device-service': resolve('src/devices/service.ts') },
+        entry: {
+          index: resolve('src/main/index.ts'),
+          'device-service': resolve('src/devices/service.ts'),
+          'virtual-rig': resolve('src/devices/virtual/rig-process.ts'),
+        },
       },
     },
   },

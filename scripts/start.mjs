@@ -2,7 +2,7 @@
 // in Electron when its binary is installed, otherwise in browser mode (the register host on 127.0.0.1 and
 // Chromium in app mode, or the URL printed when there is no display). The register is started with the demo
 // hub's address and its reusable code (TILL_HUB_URL, TILL_ENROLL_CODE), so a fresh register enrolls itself
-// and replicates the demo store. Ctrl-C stops everything it started.
+// and replicates the demo store, and with virtual hardware (TILL_VIRTUAL_HARDWARE=1). Ctrl-C stops everything it started.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -80,6 +80,9 @@ function chromiumBinary() {
 const registerEnv = {
   TILL_HUB_URL: process.env.TILL_HUB_URL || `http://localhost:${process.env.PORT || 4000}`,
   TILL_ENROLL_CODE: process.env.TILL_ENROLL_CODE || 'DEMO-S1-R1',
+  // Virtual hardware (a network receipt printer, a serial scanner, a pole display) so the demo prints and
+  // scans without devices; TILL_VIRTUAL_HARDWARE=0 runs the register with its real devices.json only.
+  TILL_VIRTUAL_HARDWARE: process.env.TILL_VIRTUAL_HARDWARE || '1',
 };
 
 // Chromium (and so Electron) refuses to start as root unless its OS sandbox is off; containers often run as root.

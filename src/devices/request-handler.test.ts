@@ -14,7 +14,7 @@ describe('handleHostMessage', () => {
   });
 
   it('answers unknown methods, inherited names and bad params with coded errors', async () => {
-    for (const method of ['print', 'toString', '__proto__']) {
+    for (const method of ['teleport', 'toString', '__proto__']) {
       expect(await handleHostMessage(handlers, { type: 'request', id: 1, method })).toMatchObject({
         message: { id: 1, result: { ok: false, error: { code: 'unknown_method' } } },
       });
@@ -41,6 +41,7 @@ describe('handleHostMessage', () => {
   it('turns a throwing handler into a coded error without its message', async () => {
     const log = vi.fn();
     const failing: DeviceMethodHandlers = {
+      ...handlers,
       health: () => {
         throw new Error('/dev/hidraw3: permission denied');
       },

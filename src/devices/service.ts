@@ -4,8 +4,12 @@
  * driver takes down only this process, which the host then restarts (docs/architecture.md, "Devices").
  *
  * It speaks the protocol of src/shared/devices/protocol.ts over its parent channel: `ready` once it listens,
- * a `result` for each `request`, and it exits on `shutdown` or when the host goes away.
+ * a `result` for each `request`, `event`s from its devices, and it releases and closes every device and
+ * exits on `shutdown` or when the host goes away. Its data folder (`devices.json`, the print spool) is
+ * `TILL_DEVICE_DATA_DIR`, given by the host; without one it drives no device.
  */
+import path from 'node:path';
+import { createDeviceManager } from './manager/manager';
 import { createMethodHandlers } from './methods';
 import { openParentChannel } from './parent-channel';
 import { handleHostMessage } from './request-handler';
@@ -16,11 +20,27 @@ if (!channel) {
   process.exit(2);
 }
 
-const handlers = createMethodHandlers({ pid: process.pid, devices: () => [] });
+const dataDir = process.env.TILL_DEVICE_DATA_DIR;
+const manager = dataDir
+  ? createDeviceManager({
+      dataDir: path.resolve(dataDir),
+      emit: (event, payload) => channel.send({ type: 'event', event, payload }),
+    })
+  : undefined;
 
-/** Releases and closes every device, then exits. Nothing is open yet; drivers will close theirs here. */
+const handlers = createMethodHandlers({
+  pid: process.pid,
+  devices: () => manager?.devices() ?? [],
+  manager,
+});
+
+let stopping = false;
+/** Releases and closes every device, then exits; a device that hangs on close cannot keep it alive. */
 function shutdown(): void {
-  process.exit(0);
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => process.exit(0), 1_500).unref();
+  void (manager?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
 }
 
 channel.onMessage((raw) => {
@@ -33,4 +53,8 @@ channel.onMessage((raw) => {
 // A host killed with -9 cannot say `shutdown`; its closed channel is the signal not to linger as an orphan.
 channel.onDisconnect(shutdown);
 process.on('SIGTERM', shutdown);
+// Devices open in the background: the host may ask `health` at once, and a slow printer delays nothing.
 channel.send({ type: 'ready', pid: process.pid });
+void manager
+  ?.start()
+  .catch((error: unknown) => manager.recorder.error(null, `start failed: ${String(error)}`));

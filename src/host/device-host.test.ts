@@ -96,7 +96,7 @@ describe('the child-process device host, with the real device service', () => {
   it('refuses an unknown method without bothering the service', async () => {
     const { host } = startRecording();
     await host.start();
-    const call = { method: 'print' } as unknown as { method: 'health' };
+    const call = { method: 'teleport' } as unknown as { method: 'health' };
     expect(await host.request(call)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     expect(await host.request({ method: 'health' })).toMatchObject({ ok: true });
   });

@@ -17,6 +17,8 @@ export const deviceServiceEntry = fileURLToPath(new URL('../devices/service.ts',
 /** Options: the supervisor's, and the entry to run (tests may run another). */
 export interface ChildDeviceHostOptions extends SupervisorOptions {
   entry?: string;
+  /** The service's data folder (its `devices.json` and print spool), passed as `TILL_DEVICE_DATA_DIR`. */
+  dataDir?: string;
 }
 
 /** Builds a device host whose service is a child process of this one. Nothing runs until `start()`. */
@@ -29,6 +31,7 @@ export function createChildProcessDeviceHost(options: ChildDeviceHostOptions = {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'json',
+      env: options.dataDir ? { ...process.env, TILL_DEVICE_DATA_DIR: options.dataDir } : process.env,
     });
     let exited = false;
     const exit = (detail: string): void => {

@@ -2,6 +2,10 @@
  * `tsx src/host/main.ts`: runs the browser-mode register host, and the device service as its child
  * process (./device-host.ts), until SIGINT/SIGTERM.
  *
+ * TILL_VIRTUAL_HARDWARE=1 also runs the virtual hardware (./virtual-rig-process.ts: a network receipt
+ * printer, a serial scanner and a pole display) and configures a register that has no devices.json to use
+ * it; `npm start` sets it. The device service keeps its data in <TILL_DATA_DIR>/devices.
+ *
  * Environment: REGISTER_PORT (default 5173; 0 picks a free port); TILL_DATA_DIR, the register's data folder
  * (default <repo>/data/register); TILL_HUB_URL and TILL_ENROLL_CODE, both set: the hub and code a register
  * with no enrollment enrolls with by itself (npm start sets them for its demo hub). Prints one line with the
@@ -12,7 +16,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noticeDeviceStatus } from '../backend/devices/status-notice';
-import { createChildProcessDeviceHost } from './device-host';
 import { demoEnrollmentFromEnv } from '../backend/enrollment/demo-enrollment';
 import { startRegisterHost } from './register-host';
 
@@ -42,13 +45,20 @@ try {
     dataDir,
     demoEnrollment,
     log: (line) => console.warn(line),
+    deviceService: true,
+    virtualHardware: process.env.TILL_VIRTUAL_HARDWARE === '1',
   });
   console.log(`Register host listening: ${host.pageUrl}`);
 
   // The device service runs beside the host as its child; a crash of it is restarted and told to the page.
-  const devices = createChildProcessDeviceHost();
-  noticeDeviceStatus(devices, (notice) => host.broadcast('app:notice', notice));
-  void devices.start();
+  const devices = host.devices;
+  if (devices) noticeDeviceStatus(devices, (notice) => host.broadcast('app:notice', notice));
+  if (host.virtualRig) {
+    const { printer, scannerPath, displayPath } = host.virtualRig.ready;
+    console.log(
+      `Virtual hardware: receipt printer on ${printer.host}:${printer.port}, scanner ${scannerPath}, pole display ${displayPath}.`,
+    );
+  }
 
   let stopping = false;
   const stop = (): void => {
@@ -59,7 +69,7 @@ try {
       code: 'host_stopping',
       message: 'The register host is stopping.',
     });
-    void Promise.all([devices.stop(), host.close()]).then(() => process.exit(0));
+    void host.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

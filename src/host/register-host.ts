@@ -13,12 +13,17 @@ import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { currentRendererCsp } from '../backend/csp';
+import type { DeviceHost } from '../backend/devices/device-host';
+import { forwardDeviceEvents } from '../backend/hardware/forward-events';
+import type { VirtualRigClient } from '../backend/hardware/virtual-rig';
 import type { DemoEnrollment } from '../backend/enrollment/register-handlers';
 import { createIpcHandlers } from '../backend/ipc/handlers';
 import type { IpcEvent, IpcEventPayload } from '@till/shared/ipc/contract';
 import { pageTokenKey, wsMaxMessageBytes } from '@till/shared/ipc/ws-protocol';
+import { type ChildDeviceHostOptions, createChildProcessDeviceHost } from './device-host';
 import { serveRendererFiles } from './static-files';
 import { checkUpgrade, loopbackPolicy } from './upgrade-gate';
+import { startChildVirtualRig } from './virtual-rig-process';
 import { attachSession, send } from './ws-session';
 
 /** How to start a host. */
@@ -40,6 +45,16 @@ export interface RegisterHostOptions {
   dataDir?: string;
   /** A hub and code to enroll with when nothing is stored (`npm start`'s demo hub); default none. */
   demoEnrollment?: DemoEnrollment | null;
+  /**
+   * Run the device service as a child process, with its data (`devices.json`, the print spool) in
+   * `<dataDir>/devices`: `true`, or the supervisor's options. Default: none, and then no printer is set up.
+   */
+  deviceService?: boolean | ChildDeviceHostOptions;
+  /**
+   * Run the virtual hardware (a network receipt printer, a serial scanner and a pole display on ptys) and
+   * the device service with it; a register with no `devices.json` is configured to use them.
+   */
+  virtualHardware?: boolean;
 }
 
 /** A running host. */
@@ -50,6 +65,10 @@ export interface RegisterHost {
   token: string;
   /** The page URL to open, token included. */
   pageUrl: string;
+  /** The device service, when this host runs one. */
+  devices?: DeviceHost | null;
+  /** The virtual hardware, when this host runs it. */
+  virtualRig?: VirtualRigClient | null;
   /** Sends an event to every connected page. */
   broadcast<E extends IpcEvent>(event: E, payload: IpcEventPayload<E>): void;
   /** Closes every connection and stops listening. */
@@ -64,8 +83,20 @@ export async function startRegisterHost(options: RegisterHostOptions): Promise<R
     dataDir: options.dataDir ?? path.join(tmpdir(), `till-register-${randomBytes(6).toString('hex')}`),
     demoEnrollment: options.demoEnrollment ?? null,
   };
+  // The twins start first and write the default configuration, so the service finds them when it starts.
+  const deviceDataDir = path.join(register.dataDir, 'devices');
+  const virtualRig = options.virtualHardware ? await startVirtualHardware(deviceDataDir, log) : null;
+  const devices =
+    options.deviceService || options.virtualHardware
+      ? createChildProcessDeviceHost({
+          ...(typeof options.deviceService === 'object' ? options.deviceService : {}),
+          dataDir: deviceDataDir,
+        })
+      : null;
   const handlers = createIpcHandlers({
     version: options.version,
+    devices,
+    virtualRig: () => virtualRig,
     mode: 'browser',
     platform: process.platform,
     ...register,
@@ -125,15 +156,26 @@ export async function startRegisterHost(options: RegisterHostOptions): Promise<R
     });
   });
 
+  if (devices) {
+    forwardDeviceEvents(devices, (event, payload) => {
+      for (const client of clients) send(client, { type: 'event', event, payload });
+    });
+    await devices.start();
+  }
+
   return {
     port,
     origin,
     token,
     pageUrl: `${origin}/#${pageTokenKey}=${token}`,
+    devices,
+    virtualRig,
     broadcast(event, payload) {
       for (const client of clients) send(client, { type: 'event', event, payload });
     },
     async close() {
+      await devices?.stop();
+      await virtualRig?.stop();
       for (const client of clients) client.close(1001, 'host stopping');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -143,4 +185,17 @@ export async function startRegisterHost(options: RegisterHostOptions): Promise<R
       await closed;
     },
   };
+}
+
+/** Starts the virtual hardware; a machine that cannot run it (no socat) gets a log line, not a crash. */
+async function startVirtualHardware(
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<VirtualRigClient | null> {
+  try {
+    return await startChildVirtualRig(dataDir, log);
+  } catch (error) {
+    log(`[host] the virtual hardware could not start: ${(error as Error).message}`);
+    return null;
+  }
 }

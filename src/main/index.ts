@@ -4,13 +4,16 @@
  */
 import { app, powerMonitor, safeStorage, screen, session } from 'electron';
 import type { BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { appHost, appScheme, registerAppScheme, serveRenderer } from './app-protocol';
 import { noticeDeviceStatus } from '../backend/devices/status-notice';
 import { currentRendererCsp } from '../backend/csp';
 import { demoEnrollmentFromEnv } from '../backend/enrollment/demo-enrollment';
 import { createIpcHandlers } from '../backend/ipc/handlers';
-import { createUtilityDeviceHost } from './device-host';
+import { forwardDeviceEvents } from '../backend/hardware/forward-events';
+import type { VirtualRigClient } from '../backend/hardware/virtual-rig';
+import { createUtilityDeviceHost, startUtilityVirtualRig } from './device-host';
 import { registerIpc } from './ipc/register-ipc';
 import { denyAllPermissions, guardNavigation } from './security';
 import { createDisplayWindow, createMainWindow } from './window';
@@ -32,11 +35,18 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, isAppUrl));
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
+  void app.whenReady().then(() => start());
 }
 
-function start(): void {
+async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
+  // The device service's data (devices.json, the print spool) lives in the app's user data folder. With
+  // TILL_VIRTUAL_HARDWARE=1 (npm start) the virtual twins start first, so their configuration is in place.
+  const deviceDataDir = path.join(app.getPath('userData'), 'devices');
+  const virtualRig = await startVirtualHardware(deviceDataDir);
+  const devices = createUtilityDeviceHost(path.join(outDir, 'main', 'device-service.js'), {
+    dataDir: deviceDataDir,
+  });
   const register = {
     dataDir: app.getPath('userData'),
     // `npm start` sets TILL_HUB_URL and TILL_ENROLL_CODE so a fresh register enrolls with its demo hub.
@@ -81,6 +91,8 @@ function start(): void {
       onDisplayUpdate: (state) => {
         if (displayWindow) ipc.send(displayWindow.webContents, 'display:update', state);
       },
+      devices,
+      virtualRig: () => virtualRig,
     }),
     { webContentsIds: trustedIds, protocol: `${appScheme}:`, host: appHost },
   );
@@ -89,10 +101,13 @@ function start(): void {
   window.on('closed', () => displayWindow?.destroy());
 
   // The device service is the second entry of the main build (electron.vite.config.ts), beside index.js.
-  const devices = createUtilityDeviceHost(path.join(outDir, 'main', 'device-service.js'));
   noticeDeviceStatus(devices, (notice) => ipc.send(window.webContents, 'app:notice', notice));
+  forwardDeviceEvents(devices, (event, payload) => ipc.send(window.webContents, event, payload));
   void devices.start();
-  app.on('will-quit', () => void devices.stop());
+  app.on('will-quit', () => {
+    void devices.stop();
+    void virtualRig?.stop();
+  });
 
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
@@ -106,4 +121,20 @@ function start(): void {
       message: 'The register woke from sleep.',
     }),
   );
+}
+
+/** The virtual hardware when TILL_VIRTUAL_HARDWARE=1 and the build has its entry; otherwise none. */
+async function startVirtualHardware(dataDir: string): Promise<VirtualRigClient | null> {
+  if (process.env.TILL_VIRTUAL_HARDWARE !== '1') return null;
+  const rigPath = path.join(outDir, 'main', 'virtual-rig.js');
+  if (!existsSync(rigPath)) {
+    console.warn(`[devices] virtual hardware asked for, but this build has no ${rigPath}`);
+    return null;
+  }
+  try {
+    return await startUtilityVirtualRig(rigPath, dataDir);
+  } catch (error) {
+    console.warn(`[devices] the virtual hardware could not start: ${String(error)}`);
+    return null;
+  }
 }

@@ -25,7 +25,14 @@ describe('printer channels through dispatchIpc', () => {
   it('printer:status says no printer is set up', async () => {
     expect(await dispatchIpc(handlers, 'printer:status', undefined)).toEqual({
       ok: true,
-      value: { configured: false, message: 'No receipt printer is set up; the receipt is on screen.' },
+      value: {
+        configured: false,
+        message: 'No receipt printer is set up; the receipt is on screen.',
+        columns: null,
+        virtual: false,
+        online: false,
+        faults: [],
+      },
     });
   });
 

@@ -10,11 +10,26 @@
  *   error, never an exception) and `event` at any time (`deviceEvents`).
  *
  * The vocabulary follows UnifiedPOS: device categories, and the lifecycle open → claim → enable → release →
- * close. This file holds only what exists today (`health`, `device:status`); the hardware work adds methods
- * and events here, each with its zod schema. It imports only zod.
+ * close. Each method and event has its zod schema here; the device configuration (`devices.json`) is in
+ * ./config.ts and the records the service reports (jobs, faults, scans) in ./records.ts. It imports only
+ * zod and other shared schemas.
  */
 import { z } from 'zod';
+import { displayStateSchema } from '../ipc/channels/display';
+import { receiptLineSchema } from '../ipc/channels/printer';
 import type { CodedError, Result } from '../result';
+import { deviceRoleSchema, devicesConfigSchema, printerColumnsSchema } from './config';
+import {
+  deviceErrorRecordSchema,
+  deviceFaultCodeSchema,
+  discoveryResultSchema,
+  drawerStateSchema,
+  maxListedJobs,
+  printJobIdSchema,
+  printJobSchema,
+  recentScanSchema,
+  scanEventSchema,
+} from './records';
 
 // ---------------------------------------------------------------------------------------------------------
 // Vocabulary
@@ -48,6 +63,12 @@ export const deviceInfoSchema = z.object({
   state: deviceStateSchema,
   /** A virtual device (tests, demos, a register without hardware) rather than real hardware. */
   virtual: z.boolean(),
+  /** The role it plays at this register. */
+  role: deviceRoleSchema,
+  /** What is wrong with it now (empty when it is fine). */
+  faults: z.array(deviceFaultCodeSchema).max(8),
+  /** How it is connected, for people, e.g. `tcp 127.0.0.1:9100` or `serial /dev/ttyUSB0 9600 8N1`. */
+  connection: z.string().max(300),
 });
 
 /** A device category. */
@@ -74,6 +95,14 @@ export const deviceErrorCodes = [
   'timeout',
   /** The service failed unexpectedly; the message never carries internals. */
   'internal',
+  /** No device is configured for the role the method needs (a printer to print, a drawer to kick…). */
+  'not_configured',
+  /** The device cannot do it now (offline, out of paper…); the message says why in words. */
+  'device_fault',
+  /** jobs:reprint / jobs:discard: the spooler has no job with that id. */
+  'unknown_job',
+  /** test:run: that test does not apply to that role. */
+  'unsupported',
 ] as const;
 
 /** A device error code. */
@@ -116,9 +145,76 @@ export const healthSchema = z.object({
   devices: z.array(deviceInfoSchema).max(64),
 });
 
+/** `config:get` / `config:set`: the device configuration and where it is kept. */
+export const configResultSchema = z.object({ config: devicesConfigSchema, path: z.string().max(1024) });
+
+/** The job list (`jobs:*`, the `printer:jobs` event). */
+export const jobListSchema = z.object({ jobs: z.array(printJobSchema).max(maxListedJobs) });
+
+/** `print`: one receipt, laid out for the printer's width, as a spool job. */
+export const printParamsSchema = z.strictObject({
+  /** Idempotency: the same id (a sale's id for its receipt) is printed once however often it is sent. */
+  jobId: printJobIdSchema,
+  title: z.string().min(1).max(120),
+  lines: z.array(receiptLineSchema).min(1).max(2000),
+  columns: printerColumnsSchema,
+});
+
+/** `drawer:kick`: idempotent by key (a sale's id), so a cash sale opens the drawer once. */
+export const drawerKickParamsSchema = z.strictObject({ key: z.string().min(1).max(64) });
+
+/** What a test does: a line of text, the full test page with a cut, the drawer, or the pole display. */
+export const deviceTestKindSchema = z.enum(['print', 'page', 'drawer', 'display']);
+
+/** `diagnostics`: what the service knows that helps support, never a secret. */
+export const serviceDiagnosticsSchema = z.object({
+  pid: z.number().int().positive(),
+  node: z.string().max(32),
+  platform: z.string().max(32),
+  configPath: z.string().max(1024),
+  config: devicesConfigSchema,
+  devices: z.array(deviceInfoSchema).max(64),
+  errors: z.array(deviceErrorRecordSchema).max(50),
+  jobs: z.array(printJobSchema).max(maxListedJobs),
+  scans: z.array(recentScanSchema).max(50),
+  drawer: drawerStateSchema.nullable(),
+});
+
 /** Method name → params schema and result schema. */
 export const deviceMethods = {
   health: { params: z.undefined(), result: healthSchema },
+  /** The device configuration. */
+  'config:get': { params: z.undefined(), result: configResultSchema },
+  /** Replaces the configuration (written atomically), then reopens the devices it describes. */
+  'config:set': { params: devicesConfigSchema, result: configResultSchema },
+  /** Serial ports and HID scanners attached to this machine. */
+  discover: { params: z.undefined(), result: discoveryResultSchema },
+  /** Spools a receipt and answers the job's state once it printed or was held. Errors: `not_configured`. */
+  print: { params: printParamsSchema, result: printJobSchema },
+  'jobs:list': { params: z.undefined(), result: jobListSchema },
+  /** Tries every held job again (after paper was loaded). */
+  'jobs:resume': { params: z.undefined(), result: jobListSchema },
+  /** Prints a job again (a copy). Errors: `unknown_job`. */
+  'jobs:reprint': { params: z.strictObject({ id: printJobIdSchema }), result: printJobSchema },
+  /** Drops a job. Errors: `unknown_job`. */
+  'jobs:discard': { params: z.strictObject({ id: printJobIdSchema }), result: jobListSchema },
+  /** Opens the drawer once per key. `kicked: false`: that key already opened it. */
+  'drawer:kick': {
+    params: drawerKickParamsSchema,
+    result: z.object({ kicked: z.boolean() }),
+  },
+  /** Shows a customer display state on the pole display (a no-op answer when none is configured). */
+  'display:show': {
+    params: z.strictObject({ state: displayStateSchema }),
+    result: z.object({ shown: z.boolean() }),
+  },
+  /** Runs a test on a role's device. Errors: `not_configured`, `unsupported`, `device_fault`. */
+  'test:run': {
+    params: z.strictObject({ role: deviceRoleSchema, kind: deviceTestKindSchema }),
+    result: z.object({ message: z.string().max(200) }),
+  },
+  /** The service's side of the diagnostics report. */
+  diagnostics: { params: z.undefined(), result: serviceDiagnosticsSchema },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 /** A method's name. */
@@ -138,8 +234,14 @@ export function isDeviceMethod(name: unknown): name is DeviceMethod {
 
 /** Event name → payload schema. */
 export const deviceEvents = {
-  /** A device appeared, disappeared (`state: 'closed'`) or moved in its lifecycle. */
+  /** A device appeared, disappeared (`state: 'closed'`), moved in its lifecycle or its faults changed. */
   'device:status': deviceInfoSchema,
+  /** A scanner read a barcode. */
+  'scanner:scan': scanEventSchema,
+  /** The spooler's job list changed. */
+  'printer:jobs': jobListSchema,
+  /** The drawer opened, closed or has been open too long. */
+  'drawer:state': drawerStateSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** An event's name. */

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { CodedError, Result } from '../result';
 import { appChannels, appEvents } from './channels/app';
 import { displayChannels, displayEvents } from './channels/display';
+import { hardwareChannels, hardwareEvents } from './channels/hardware';
 import { paymentChannels, paymentEvents } from './channels/payment';
 import { printerChannels, printerEvents } from './channels/printer';
 import { registerChannels, registerEvents } from './channels/register';
@@ -65,6 +66,18 @@ export const ipcErrorCodes = [
   'currency_mismatch',
   /** payment:card-resolve: no charge or refund of that sale is in doubt. */
   'card_nothing_to_resolve',
+  /** printer:*, hardware:*: the device service is not running (starting or reconnecting after a crash). */
+  'devices_unavailable',
+  /** hardware:test: no device is configured for that role. */
+  'device_not_configured',
+  /** printer:drawer, hardware:test: the device cannot do it now; the message says why in words. */
+  'device_fault',
+  /** hardware:test: that test does not apply to that role. */
+  'test_unsupported',
+  /** hardware:jobs: the spool has no job with that id. */
+  'unknown_job',
+  /** hardware:virtual, hardware:simulate-scan: this register runs no virtual hardware. */
+  'virtual_hardware_off',
 ] as const;
 
 /** A coded failure, safe to show to a person. */
@@ -118,6 +131,7 @@ export const ipcChannels = {
   ...staffChannels,
   ...paymentChannels,
   ...displayChannels,
+  ...hardwareChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** A request channel's name. */
@@ -152,6 +166,7 @@ export const ipcEvents = {
   ...staffEvents,
   ...paymentEvents,
   ...displayEvents,
+  ...hardwareEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** An event's name. */
