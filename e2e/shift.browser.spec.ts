@@ -145,12 +145,75 @@ test('open with a float, pay out, X report, close with a count and a manager PIN
   const trail = () =>
     hub.query<{ action: string; staff: string | null }>(
       `SELECT action, doc->>'staffId' AS staff FROM audit
-       WHERE store_id = 'store-1' AND action IN ('shift_open', 'shift_close', 'manager_approval')
+       WHERE store_id = 'store-1' AND action IN ('shift_open', 'paid_out', 'shift_close', 'manager_approval')
        ORDER BY at, id`,
     );
   await expect.poll(trail, { timeout: SYNC_TIMEOUT }).toEqual([
     { action: 'shift_open', staff: 'staff-bob' },
+    { action: 'paid_out', staff: 'staff-bob' },
     { action: 'manager_approval', staff: 'staff-alice' },
     { action: 'shift_close', staff: 'staff-bob' },
   ]);
+  // The paid-out's entry says how much, why, and in which shift.
+  const paidOut = await hub.query<{ details: unknown; shift: string }>(
+    `SELECT a.doc->'details' AS details, h.id AS shift FROM audit a JOIN shifts h ON h.id = a.doc->'details'->>'shiftId'
+      WHERE a.action = 'paid_out'`,
+  );
+  expect(paidOut).toEqual([
+    {
+      details: expect.objectContaining({ amount: 500, reason: 'Window cleaner' }),
+      shift: expect.any(String),
+    },
+  ]);
+});
+
+test('a store whose settings allow a larger cash variance closes without a manager; paid-ins are audited', async ({
+  page,
+  hub,
+  syncHost,
+}) => {
+  // $20.00 either way closes without a manager in this store; set before the register's first pull.
+  await hub.query(
+    `UPDATE store_settings SET doc = doc || '{"cashVarianceApproval": 2000}'::jsonb WHERE store_id = 'store-1'`,
+  );
+  await page.goto(syncHost.pageUrl);
+  const signIn = new SignInPage(page);
+  await expect(signIn.person('Bob Clerk')).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await signIn.signIn('Bob Clerk', '1111');
+  await expect(signIn.clerkBar).toContainText('Bob Clerk');
+
+  const shift = new ShiftPage(page);
+  await shift.open();
+  await shift.count(shift.openForm, { '$20 bills': 5 });
+  await shift.openForm.getByRole('button', { name: /^Open shift/ }).click();
+  await shift.moveCash('Paid in', '10.00', 'Change from the bank');
+  await expect(shift.movementResult).toHaveText('Paid in $10.00.');
+  await expect(shift.fact(shift.screen, 'Expected cash')).toHaveText('$110.00');
+
+  // $95 counted: $15 short, over the default $5.00 but within this store's $20.00.
+  await shift.screen.getByRole('button', { name: 'Close shift…' }).click();
+  await shift.count(shift.closeForm, { '$20 bills': 4, '$10 bills': 1, '$5 bills': 1 });
+  await expect(shift.fact(shift.closeForm, 'Variance')).toHaveText(usd(-1_500));
+  await expect(shift.closeForm.getByLabel('Manager PIN')).toHaveCount(0);
+  await shift.closeForm.getByRole('button', { name: /^Close shift/ }).click();
+  await expect(shift.zReport).toBeVisible();
+
+  // Over $20.00 the store's own threshold asks for a manager, and says the amount.
+  await shift.screen.getByRole('button', { name: 'Open a new shift' }).click();
+  await shift.count(shift.openForm, { '$20 bills': 5 });
+  await shift.openForm.getByRole('button', { name: /^Open shift/ }).click();
+  await shift.screen.getByRole('button', { name: 'Close shift…' }).click();
+  await shift.count(shift.closeForm, { '$20 bills': 3 });
+  await expect(shift.closeForm.getByLabel('Manager PIN')).toBeVisible();
+  await expect(shift.closeForm).toContainText('The variance is over $20.00');
+
+  const entries = () =>
+    hub.query<{ action: string; staff: string; amount: number; reason: string }>(
+      `SELECT action, doc->>'staffId' AS staff, (doc->'details'->>'amount')::int AS amount,
+              doc->'details'->>'reason' AS reason
+         FROM audit WHERE store_id = 'store-1' AND action IN ('paid_in', 'paid_out')`,
+    );
+  await expect
+    .poll(entries, { timeout: SYNC_TIMEOUT })
+    .toEqual([{ action: 'paid_in', staff: 'staff-bob', amount: 1000, reason: 'Change from the bank' }]);
 });

@@ -19,7 +19,15 @@ export const shiftsToV1 = (doc: Record<string, unknown>): Record<string, unknown
   counted: Array.isArray(doc.counted) ? doc.counted : null,
 });
 
+/**
+ * Audit version 1 and settings version 1 only widened what a document may hold (two more actions; two
+ * optional settings read with defaults), so every older document is valid as it is.
+ */
+export const unchangedToV1 = (doc: Record<string, unknown>): Record<string, unknown> => doc;
+
 /** Every collection's strategies (the others are all at version 0). */
 export const migrationStrategies: Partial<Record<CollectionName, Strategies>> = {
   shifts: { 1: shiftsToV1 },
+  audit: { 1: unchangedToV1 },
+  settings: { 1: unchangedToV1 },
 };

@@ -5,15 +5,16 @@
  * paid-ins, less paid-outs. The variance is counted minus expected (negative: cash is missing).
  */
 import type { SaleDocument, Tender } from '../schemas/sale';
+import { DEFAULT_CASH_VARIANCE_APPROVAL } from '../schemas/settings';
 import { type DenominationCount, type Shift, cashMovementsOf } from '../schemas/shift';
 import { formatMoney } from './money';
 import { type ReceiptLine, centered, leftRight, textWidth } from './receipt-layout';
 
 /**
- * A variance larger than this (either way, in minor units) needs a manager's PIN to close the shift. One
- * place on purpose: the store's settings will carry it per store when the settings schema grows.
+ * A variance larger than this (either way, in minor units) needs a manager's PIN to close the shift, unless
+ * the store's settings say otherwise (`cashVarianceApproval`).
  */
-export const VARIANCE_APPROVAL_THRESHOLD = 500;
+export const VARIANCE_APPROVAL_THRESHOLD = DEFAULT_CASH_VARIANCE_APPROVAL;
 
 /** One tender method's total over the shift: sales in, refunds out, net of change. */
 export interface TenderTotal {
@@ -126,9 +127,9 @@ export function computeShiftReport(
   };
 }
 
-/** Whether closing with this variance needs a manager's PIN. */
-export function varianceNeedsApproval(variance: number): boolean {
-  return Math.abs(variance) > VARIANCE_APPROVAL_THRESHOLD;
+/** Whether closing with this variance needs a manager's PIN, above `threshold` either way. */
+export function varianceNeedsApproval(variance: number, threshold = VARIANCE_APPROVAL_THRESHOLD): boolean {
+  return Math.abs(variance) > threshold;
 }
 
 /** The bills and coins of a currency, largest first, in minor units (USD today; others count one total). */

@@ -17,6 +17,8 @@ export const auditActionSchema = z.enum([
   'shift_open',
   'shift_close',
   'document_quarantined',
+  'paid_in',
+  'paid_out',
 ]);
 
 /** One audit entry. `details` is a small flat record of strings, numbers and booleans. */

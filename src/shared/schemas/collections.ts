@@ -38,8 +38,10 @@ export const collections = {
   staff: { schema: staffSchema, primaryKey: 'id', version: 0 },
   // Version 1 added cash movements and the count by denomination (src/sync/migrations.ts).
   shifts: { schema: shiftSchema, primaryKey: 'id', version: 1 },
-  audit: { schema: auditEntrySchema, primaryKey: 'id', version: 0 },
-  settings: { schema: storeSettingsSchema, primaryKey: 'storeId', version: 0 },
+  // Version 1 added the paid_in and paid_out actions (src/sync/migrations.ts).
+  audit: { schema: auditEntrySchema, primaryKey: 'id', version: 1 },
+  // Version 1 added the optional idleLockMinutes and cashVarianceApproval (src/sync/migrations.ts).
+  settings: { schema: storeSettingsSchema, primaryKey: 'storeId', version: 1 },
 } as const satisfies Record<CollectionName, CollectionSpec>;
 
 /** The RxDB JSON schema of a collection, derived from its zod schema. */

@@ -20,8 +20,10 @@ const fingerprints: Record<string, { version: number; sha256: string }> = {
   staff: { version: 0, sha256: 'd125f84ee9ab14d1' },
   // Version 1: cash movements and the closing count by denomination (src/sync/migrations.ts).
   shifts: { version: 1, sha256: '33a34442eb3d6c09' },
-  audit: { version: 0, sha256: '82454d4aa77163f4' },
-  settings: { version: 0, sha256: '49d5050f66cf9cf1' },
+  // Version 1: the paid_in and paid_out actions.
+  audit: { version: 1, sha256: '8c97cf981a9c04fa' },
+  // Version 1: the optional idleLockMinutes and cashVarianceApproval.
+  settings: { version: 1, sha256: '684b69b5f38dd333' },
 };
 
 describe('derived RxDB schemas', () => {

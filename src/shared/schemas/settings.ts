@@ -20,7 +20,17 @@ export const approvalThresholdsSchema = z.object({
   overrideDropBp: basisPoints(),
 });
 
-/** A store's settings; one document per store. */
+/** Minutes without input before the register locks, when a store's settings do not say. */
+export const DEFAULT_IDLE_LOCK_MINUTES = 5;
+
+/** The cash variance (minor units, either way) above which closing a shift needs a manager, by default. */
+export const DEFAULT_CASH_VARIANCE_APPROVAL = 500;
+
+/**
+ * A store's settings; one document per store. `idleLockMinutes` and `cashVarianceApproval` are optional so
+ * that documents written before they existed stay valid: read them through `idleLockMinutesOf` and
+ * `cashVarianceApprovalOf`, which supply the defaults.
+ */
 export const storeSettingsSchema = z.object({
   storeId: ident(),
   /** Short code used in receipt numbers: `S<code>-R<register>-<seq>`. */
@@ -33,6 +43,10 @@ export const storeSettingsSchema = z.object({
   approvals: approvalThresholdsSchema,
   receiptHeader: z.array(text().max(48)).max(8),
   receiptFooter: z.array(text().max(48)).max(8),
+  /** Minutes without input before the register locks (1–240). */
+  idleLockMinutes: z.int().min(1).max(240).optional(),
+  /** A closing count off by more than this (minor units, either way) needs a manager's PIN. */
+  cashVarianceApproval: minorNonNegative().optional(),
   updatedAt: isoTime(),
 });
 
@@ -40,3 +54,13 @@ export const storeSettingsSchema = z.object({
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 /** Approval thresholds of a store. */
 export type ApprovalThresholds = z.infer<typeof approvalThresholdsSchema>;
+
+/** The idle-lock minutes of `settings`, or the default while there are none (or they do not say). */
+export function idleLockMinutesOf(settings: Pick<StoreSettings, 'idleLockMinutes'> | null): number {
+  return settings?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
+}
+
+/** The cash variance a shift may close with unapproved, from `settings` or the default. */
+export function cashVarianceApprovalOf(settings: Pick<StoreSettings, 'cashVarianceApproval'> | null): number {
+  return settings?.cashVarianceApproval ?? DEFAULT_CASH_VARIANCE_APPROVAL;
+}

@@ -7,7 +7,7 @@ import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
 import { useReplica } from '../../app/sync-provider';
 import { ManagerApprovalDialog } from '../session/manager-approval-dialog';
 import type { StaffChoice } from '../session/queries';
-import { recordReturnsAudit } from './returns-audit';
+import { recordAudit } from '../../../sync/record-audit';
 
 /** What the manager approves, recorded in the audit entry's `details.approves`. */
 export type ApprovalReason = 'return_without_receipt' | 'cash_instead_of_card';
@@ -36,7 +36,7 @@ export function ManagerApproval({
       reasons={[reasonWords[reason]]}
       onAttempt={async ({ manager, approved, code }) => {
         if (!db) return;
-        await recordReturnsAudit(db, enrollment, {
+        await recordAudit(db, enrollment, {
           action: 'manager_approval',
           staffId: manager.id,
           details: { approves: reason, approved, ...(code ? { reason: code } : {}) },

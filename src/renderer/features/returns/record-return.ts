@@ -9,7 +9,7 @@ import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
 import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { TillDatabase } from '../../../sync/database';
 import { recordSale } from '../../../sync/record-sale';
-import { recordReturnsAudit } from './returns-audit';
+import { recordAudit } from '../../../sync/record-audit';
 
 /** Records `doc` and its audit entry; the recorded document comes back for the receipt. */
 export async function recordReturn(
@@ -19,7 +19,7 @@ export async function recordReturn(
 ): Promise<Result<SaleDocument>> {
   const recorded = await recordSale(db, doc);
   if (!recorded.ok) return recorded;
-  await recordReturnsAudit(db, enrollment, {
+  await recordAudit(db, enrollment, {
     action: 'return',
     staffId: doc.clerkId,
     details: {

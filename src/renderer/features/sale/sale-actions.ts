@@ -14,7 +14,14 @@ import { useActiveClerk } from '../session/session-store';
 import type { StaffChoice } from '../session/queries';
 import { type Approval, type CartLine, useCartStore } from './cart-store';
 import { useStoreSettings } from './queries';
-import { type SaleAuditAction, recordSaleAudit } from './sale-audit';
+import type { AuditEntry } from '@till/shared/schemas/audit';
+import { recordAudit } from '../../../sync/record-audit';
+
+/** The sale screen's actions worth an audit entry. */
+type SaleAuditAction = Extract<
+  AuditEntry['action'],
+  'manager_approval' | 'price_override' | 'discount' | 'void_line'
+>;
 
 /** The flat record an audit entry's details are. */
 type Details = Record<string, string | number | boolean | null>;
@@ -45,7 +52,7 @@ export function useSaleActions(requestApproval: (reasons: string[]) => Promise<S
   const settings = useStoreSettings(enrollment?.storeId ?? null).data ?? null;
 
   const audit = (action: SaleAuditAction, details: Details, staffId = clerk?.id ?? null) =>
-    void recordSaleAudit(db, enrollment, { action, staffId, details });
+    void recordAudit(db, enrollment, { action, staffId, details });
 
   /** Tries `next`; asks for approval of the needs `concerns` picks; returns the approving manager. */
   const guard = async (

@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { useEnrollment, useReplica } from '../../app/sync-provider';
 import { useNoticeStore } from '../notices/notice-store';
-import { recordSessionAudit } from './audit';
+import { recordAudit } from '../../../sync/record-audit';
 import { useIdleLock } from './idle-lock';
 import { parkCartOnLeave } from './park-on-leave';
 import { useActiveClerk, useSessionStore } from './session-store';
@@ -39,7 +39,7 @@ export function ClerkBar() {
           notify({ level: 'info', code: 'sale_parked_on_leave', message: parked.value });
           await queryClient.invalidateQueries({ predicate: (q) => q.queryKey.includes('parked-sales') });
         }
-        void recordSessionAudit(db, enrollment, {
+        void recordAudit(db, enrollment, {
           action: 'sign_out',
           staffId: clerk.id,
           details: { reason, ...(parked.value ? { parkedSale: true } : {}) },

@@ -10,7 +10,7 @@ import type { FormEvent } from 'react';
 import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
 import { useReplica, useSyncPhase } from '../../app/sync-provider';
 import { useNoticeStore } from '../notices/notice-store';
-import { recordSessionAudit } from './audit';
+import { recordAudit } from '../../../sync/record-audit';
 import { useIdleLockMinutes } from './idle-lock';
 import { parkCartOnLeave } from './park-on-leave';
 import { PinPad } from './pin-pad';
@@ -116,13 +116,13 @@ function SignInForm({ enrollment }: { enrollment: StoredEnrollment }) {
         if (parked.ok && parked.value) {
           notify({ level: 'info', code: 'sale_parked_on_leave', message: parked.value });
         }
-        void recordSessionAudit(db, enrollment, {
+        void recordAudit(db, enrollment, {
           action: 'sign_out',
           staffId: current.id,
           details: { reason: 'replaced_at_idle_lock' },
         });
       }
-      void recordSessionAudit(db, enrollment, {
+      void recordAudit(db, enrollment, {
         action: 'sign_in',
         staffId: chosen.id,
         details: locked && current?.id === chosen.id ? { reason: 'unlock' } : {},
@@ -131,7 +131,7 @@ function SignInForm({ enrollment }: { enrollment: StoredEnrollment }) {
       return;
     }
     setMessage(signInErrorWords(result.error, new Date()));
-    void recordSessionAudit(db, enrollment, {
+    void recordAudit(db, enrollment, {
       action: 'sign_in_failed',
       staffId: chosen.id,
       details: { reason: result.error.code, ...result.error.details },

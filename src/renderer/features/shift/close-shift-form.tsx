@@ -1,15 +1,11 @@
 /**
  * Closing a shift: count the drawer by denomination, see expected cash against counted and the variance,
- * and, when the variance is larger than the threshold either way, a manager approves with their PIN
- * (checked by the register process, `staff:verify-pin`) before the shift closes.
+ * and, when the variance is larger than the store's threshold (`cashVarianceApproval`) either way, a manager
+ * approves with their PIN (checked by the register process, `staff:verify-pin`) before the shift closes.
  */
 import { type FormEvent, useId, useState } from 'react';
 import { formatMoney } from '@till/shared/domain/money';
-import {
-  VARIANCE_APPROVAL_THRESHOLD,
-  type ShiftReport,
-  varianceNeedsApproval,
-} from '@till/shared/domain/shift-report';
+import { type ShiftReport, varianceNeedsApproval } from '@till/shared/domain/shift-report';
 import type { DenominationCount } from '@till/shared/schemas/shift';
 import { type StaffChoice, verifyStaffPin } from '../session/queries';
 import { CountGrid, type CountState, countedTotal, countsOf } from './count-grid';
@@ -28,6 +24,7 @@ export function CloseShiftForm({
   report,
   locale,
   storeId,
+  varianceThreshold,
   managers,
   onClose,
   onCancel,
@@ -35,6 +32,8 @@ export function CloseShiftForm({
   report: ShiftReport;
   locale: string;
   storeId: string;
+  /** A variance above this (minor units, either way) needs a manager: the store's `cashVarianceApproval`. */
+  varianceThreshold: number;
   managers: readonly StaffChoice[];
   onClose: (c: {
     counted: DenominationCount[] | number;
@@ -54,7 +53,7 @@ export function CloseShiftForm({
   const variance = counted === null ? null : counted - report.expectedCash;
   // The list may replicate after the form opens: until someone picks, the first manager is the one shown.
   const chosenManager = managerId || (managers[0]?.id ?? '');
-  const needsManager = variance !== null && varianceNeedsApproval(variance);
+  const needsManager = variance !== null && varianceNeedsApproval(variance, varianceThreshold);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -108,9 +107,7 @@ export function CloseShiftForm({
       </dl>
       {needsManager && (
         <fieldset className="manager-approval">
-          <legend>
-            The variance is over {money(VARIANCE_APPROVAL_THRESHOLD)}: a manager approves with their PIN
-          </legend>
+          <legend>The variance is over {money(varianceThreshold)}: a manager approves with their PIN</legend>
           <label className="field" htmlFor={`${id}-manager`}>
             Manager
           </label>

@@ -72,6 +72,55 @@ describe('shift actions on a real replica', () => {
     expect(shiftSchema.safeParse(stored).success).toBe(true);
   });
 
+  it('audits each paid-in and paid-out with who, how much, why and the shift; a refused one is not', async () => {
+    const opened = await open();
+    if (!opened.ok) throw new Error(opened.error.message);
+    const id = opened.value.id;
+    await addCashMovement(db, id, { kind: 'paid_out', amount: 500, reason: ' ', staffId: 'staff-bob' });
+    await addCashMovement(db, id, {
+      kind: 'paid_out',
+      amount: 500,
+      reason: 'Window cleaner',
+      staffId: 'staff-bob',
+    });
+    await addCashMovement(db, id, {
+      kind: 'paid_in',
+      amount: 2_000,
+      reason: 'Change from bank',
+      staffId: 'staff-al',
+    });
+    const entries = (await db.audit.find().exec())
+      .map((a) => a.toJSON())
+      .filter((a) => a.action !== 'shift_open')
+      .sort((a, b) => a.at.localeCompare(b.at) || a.action.localeCompare(b.action));
+    const movements = (await db.shifts.findOne(id).exec())?.cashMovements ?? [];
+    expect(
+      entries.map(({ action, staffId, storeId, registerId, details }) => ({
+        action,
+        staffId,
+        storeId,
+        registerId,
+        details,
+      })),
+    ).toEqual(
+      expect.arrayContaining([
+        {
+          action: 'paid_out',
+          staffId: 'staff-bob',
+          ...where,
+          details: { shiftId: id, movementId: movements[0]?.id, amount: 500, reason: 'Window cleaner' },
+        },
+        {
+          action: 'paid_in',
+          staffId: 'staff-al',
+          ...where,
+          details: { shiftId: id, movementId: movements[1]?.id, amount: 2_000, reason: 'Change from bank' },
+        },
+      ]),
+    );
+    expect(entries).toHaveLength(2);
+  });
+
   it('closes with the count by denomination, then refuses to close or pay out again', async () => {
     const opened = await open();
     if (!opened.ok) throw new Error(opened.error.message);

@@ -7,7 +7,7 @@
 import { newDocumentId } from '@till/shared/domain/sale-builder';
 import { countTotal } from '@till/shared/domain/shift-report';
 import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
-import { type AuditEntry, auditEntrySchema } from '@till/shared/schemas/audit';
+import type { AuditEntry } from '@till/shared/schemas/audit';
 import {
   type CashMovement,
   type DenominationCount,
@@ -16,6 +16,7 @@ import {
   shiftSchema,
 } from '@till/shared/schemas/shift';
 import type { TillDatabase } from '../../../sync/database';
+import { recordAudit } from '../../../sync/record-audit';
 
 /** A result as a value (the renderer's boundary rule). */
 export type ShiftResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -32,7 +33,7 @@ function checked(doc: Shift): ShiftResult<Shift> {
   return fail('invalid_shift', `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
 }
 
-/** Writes an audit entry; a failed write is logged, never thrown (it must not stop the shift). */
+/** Writes an audit entry through the shared helper; a failed write is logged there, never thrown. */
 async function audit(
   db: TillDatabase,
   where: Where,
@@ -40,21 +41,7 @@ async function audit(
   action: AuditEntry['action'],
   details: AuditEntry['details'],
 ): Promise<void> {
-  try {
-    await db.audit.insert(
-      auditEntrySchema.parse({
-        id: newDocumentId(),
-        storeId: where.storeId,
-        registerId: where.registerId,
-        staffId,
-        action,
-        at: new Date().toISOString(),
-        details,
-      }),
-    );
-  } catch (error) {
-    console.error('[audit] could not record', action, error);
-  }
+  await recordAudit(db, where, { action, staffId, details });
 }
 
 /** Opens a shift on this register with a counted float. Refuses while one is open (`shift_open`). */
@@ -90,7 +77,10 @@ export async function openShift(
   return doc;
 }
 
-/** Records a paid-in or paid-out with its reason on the open shift `shiftId`. */
+/**
+ * Records a paid-in or paid-out with its reason on the open shift `shiftId`, and audits it (`paid_in` or
+ * `paid_out`: who, how much, why, which shift) so cash leaving the drawer is in the trail managers review.
+ */
 export async function addCashMovement(
   db: TillDatabase,
   shiftId: string,
@@ -104,6 +94,12 @@ export async function addCashMovement(
   const next = checked({ ...shift, cashMovements: [...cashMovementsOf(shift), movement], updatedAt: now });
   if (!next.ok) return next;
   await current.incrementalPatch({ cashMovements: next.value.cashMovements, updatedAt: now });
+  await audit(db, shift, movement.staffId, movement.kind, {
+    shiftId: shift.id,
+    movementId: movement.id,
+    amount: movement.amount,
+    reason: movement.reason,
+  });
   return next;
 }
 

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { formatMoney } from '@till/shared/domain/money';
 import { computeShiftReport } from '@till/shared/domain/shift-report';
 import { type Shift, cashMovementsOf } from '@till/shared/schemas/shift';
-import type { StoreSettings } from '@till/shared/schemas/settings';
+import { type StoreSettings, cashVarianceApprovalOf } from '@till/shared/schemas/settings';
 import { useEnrollment, useReplica } from '../../app/sync-provider';
 import { useNavStore } from '../navigation/nav-store';
 import { useActiveClerk } from '../session/session-store';
@@ -143,6 +143,7 @@ function OpenShift({
           report={report}
           locale={settings.locale}
           storeId={settings.storeId}
+          varianceThreshold={cashVarianceApprovalOf(settings)}
           managers={managers}
           onCancel={() => setView('main')}
           onClose={async ({ counted, approvedBy }) => {
