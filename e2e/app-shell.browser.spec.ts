@@ -1,11 +1,17 @@
 /**
  * The register's app shell in browser mode: the page served by the register host, `window.till` over the
- * host's WebSocket, and the host's token and origin checks as Chromium meets them.
+ * host's WebSocket, and the host's token and origin checks as Chromium meets them; the top bar on one row
+ * with nothing scrolling sideways at 1024 × 768; the idle lock's minutes from the store's settings.
  */
 import { WebSocket as NodeWebSocket } from 'ws';
 import { expect, test } from './fixtures';
 import { RegisterPage } from './pages/register-page';
-import { appVersion } from './support';
+import { SalePage } from './pages/sale-page';
+import { SignInPage } from './pages/sign-in-page';
+import { appVersion, repoRoot } from './support';
+
+// The first sync opens IndexedDB and pulls every collection, staff and settings included.
+const SYNC_TIMEOUT = 20_000;
 
 /** Opens a socket from Node with a chosen Origin; resolves with the HTTP status of a refusal, or 101. */
 function nodeUpgradeStatus(url: string, origin: string): Promise<number> {
@@ -99,4 +105,56 @@ test('the content security policy blocks inline script', async ({ registerPage }
       }),
   );
   expect(outcome).toBe('script-src-elem');
+});
+
+test('at 1024 × 768 the signed-in top bar is one row and the sale screen does not scroll sideways', async ({
+  page,
+  syncHost,
+}) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(syncHost.pageUrl);
+  const signIn = new SignInPage(page);
+  await expect(signIn.person('Bob Clerk')).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await signIn.signIn('Bob Clerk', '1111');
+  const sale = new SalePage(page);
+  await expect(sale.search).toBeVisible();
+  // A line in the cart, so the cart's columns are laid out too.
+  await sale.quickKeys.getByRole('button').first().click();
+  await expect(sale.lines).toHaveCount(1);
+
+  const register = new RegisterPage(page);
+  // Every control of the top bar is there, by its accessible name, and all of them on one row.
+  await expect(register.topBar.getByRole('group', { name: 'Sync status' }).getByRole('button')).toBeVisible();
+  for (const name of [/^Switch clerk/, /^Sign out/, /^Receipts/, /^Customer display/])
+    await expect(register.topBar.getByRole('button', { name })).toBeVisible();
+  await expect(register.badge).toBeVisible();
+  await page.screenshot({ path: `${repoRoot}e2e/screenshots/shell-1024x768.png` });
+  expect(await register.topBarRows()).toBe(1);
+  expect(await register.horizontalOverflow()).toBe(0);
+
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: `${repoRoot}e2e/screenshots/shell-1920x1080.png` });
+  expect(await register.topBarRows()).toBe(1);
+  expect(await register.horizontalOverflow()).toBe(0);
+});
+
+test('the idle lock waits the minutes the store’s settings say', async ({ page, hub, syncHost }) => {
+  test.setTimeout(90_000);
+  // Before the register's first pull, so the settings it replicates already say 2 minutes.
+  await hub.query(
+    `UPDATE store_settings SET doc = doc || '{"idleLockMinutes": 2}'::jsonb WHERE store_id = 'store-1'`,
+  );
+  await page.clock.install();
+  await page.goto(syncHost.pageUrl);
+  const signIn = new SignInPage(page);
+  await expect(signIn.person('Bob Clerk')).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await signIn.signIn('Bob Clerk', '1111');
+  await expect(signIn.clerkBar).toContainText('Bob Clerk');
+
+  await page.clock.fastForward('01:50');
+  await expect(signIn.clerkBar).toContainText('Bob Clerk');
+  await expect(signIn.lockNote).toHaveCount(0);
+  await page.clock.fastForward('00:15');
+  await expect(signIn.lockNote).toContainText('Locked after 2 minutes without use.');
 });

@@ -67,6 +67,11 @@ interface Fixtures {
   hub: E2eHub;
   /** A register started like `npm start` does: enrolling by itself with `hub`'s demo code. */
   syncHost: RegisterHost;
+  /**
+   * `syncHost` with the virtual hardware rig (an ESC/POS printer emulator on TCP, a serial scanner and a
+   * pole display on socat ptys) and the device service driving it; browser mode only.
+   */
+  virtualHost: RegisterHost;
   /** The register in Electron, not enrolled (skips where its binary is absent). */
   electronApp: ElectronApplication;
   /** Skips every test in electron mode where the Electron binary is absent. */
@@ -189,6 +194,10 @@ export const test = base.extend<Fixtures & ModeOptions>({
   syncHost: async ({ mode, hub, electronRegister }, use) => {
     if (mode === 'electron') return use(electronHost(await electronRegister.launch('enrolled')));
     await withHost({ demoEnrollment: { hubUrl: hub.url, code: DEMO_CODE } }, use);
+  },
+  virtualHost: async ({ mode, hub }, use, testInfo) => {
+    testInfo.skip(mode === 'electron', 'the virtual hardware rig is driven through the browser-mode host');
+    await withHost({ demoEnrollment: { hubUrl: hub.url, code: DEMO_CODE }, virtualHardware: true }, use);
   },
   electronApp: async ({ electronRegister }, use) => use(await electronRegister.launch('bare')),
 });

@@ -6,7 +6,8 @@
  * with the hub's own store settings, through the shared `priceCart` and `buildSale` (the functions the
  * sale screen will call), and mounts the real `ReceiptView` into the register page with a small harness
  * (e2e/harness/receipt-harness.tsx) served from the page's own origin — the page's CSP is unchanged and
- * the Print button goes through the page's real `window.till` to the real host's `printer:print`.
+ * the Print button goes through the page's real `window.till` to the real host's `printer:print`. Then a
+ * real sale, reprinted from the recent receipts that the top bar's "Receipts" button opens.
  */
 import path from 'node:path';
 import { formatMoney } from '@till/shared/domain/money';
@@ -18,6 +19,10 @@ import { type StoreSettings, storeSettingsSchema } from '@till/shared/schemas/se
 import { expect, test } from './fixtures';
 import { bundleHarness } from './harness/bundle';
 import { receiptHarnessPath as harnessPath } from './harness/receipt-harness-api';
+import { RegisterPage } from './pages/register-page';
+import { SalePage } from './pages/sale-page';
+import { SignInPage } from './pages/sign-in-page';
+import { TenderPage } from './pages/tender-page';
 import { repoRoot } from './support';
 
 let harness: Promise<string> | null = null;
@@ -152,3 +157,48 @@ test('shows a real sale’s receipt with its codes, and Print says no printer is
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('the top bar’s Receipts button opens the recent receipts, and a receipt is reprinted from there', async ({
+  page,
+  syncHost,
+}) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(syncHost.pageUrl);
+  const signIn = new SignInPage(page);
+  await expect(signIn.person('Bob Clerk')).toBeVisible({ timeout: 20_000 });
+  await signIn.signIn('Bob Clerk', '1111');
+  const sale = new SalePage(page);
+  await expect(sale.search).toBeVisible();
+  const register = new RegisterPage(page);
+  await expect(register.receipts).toHaveAccessibleName('Receipts F11');
+  await expect(register.receipts).toHaveAttribute('aria-keyshortcuts', 'F11');
+
+  // One sale, paid in exact cash.
+  await sale.quickKeys.getByRole('button').first().click();
+  await expect(sale.lines).toHaveCount(1);
+  const tender = new TenderPage(page);
+  await tender.pay();
+  await tender.exactCash.click();
+  await expect(tender.afterSale).toBeVisible();
+  await tender.newSale.click();
+  await expect(sale.search).toBeVisible();
+
+  await register.receipts.click();
+  await expect(tender.recent).toBeVisible();
+  const item = tender.recent.getByRole('button', { name: /^Receipt S/ });
+  await expect(item).toHaveCount(1);
+  const name = (await item.getAttribute('aria-label')) ?? '';
+  await item.click();
+  const paper = page.getByRole('region', { name });
+  await expect(paper).toContainText('*** REPRINT ***');
+  await tender.recent.getByRole('button', { name: /^Print/ }).click();
+  await expect(tender.recent.getByRole('status', { name: 'Print result' })).toHaveText(
+    'No receipt printer is set up; the receipt is on screen.',
+  );
+  // Back to the sale; the button opens the list again.
+  await page.keyboard.press('Escape');
+  await expect(tender.recent).toHaveCount(0);
+  await register.receipts.click();
+  await expect(tender.recent).toBeVisible();
+});

@@ -11,6 +11,7 @@ if (hub.scripts?.['bench:hub']) runs.push(['hub', ['run', 'bench:hub', '--worksp
 if (root.scripts?.['bench:sync']) runs.push(['sync', ['run', 'bench:sync']]);
 if (root.scripts?.['bench:pin']) runs.push(['pin', ['run', 'bench:pin']]);
 if (root.scripts?.['bench:register']) runs.push(['register', ['run', 'bench:register']]);
+if (root.scripts?.['bench:devices']) runs.push(['devices', ['run', 'bench:devices']]);
 
 let failed = 0;
 for (const [name, args] of runs) {

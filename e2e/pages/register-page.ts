@@ -1,7 +1,8 @@
 /**
  * Page model of the register's first screen, for both modes (a Chromium page or an Electron window): the
  * app-info panel, its sync section and the enrollment form. On an enrolled register the sign-in screen
- * comes first; `openInfo` shows the panel from there.
+ * comes first; `openInfo` shows the panel from there. Also the top bar (the page's banner) and how it lays
+ * out, and its "Receipts" button (F11).
  */
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
@@ -38,6 +39,10 @@ export class RegisterPage {
   readonly enrollRefused: Locator;
   /** The sign-in screen's button that shows this panel on an enrolled register. */
   readonly registerInfo: Locator;
+  /** The top bar: brand, sync indicator, clerk controls, receipts, customer display, mode badge. */
+  readonly topBar: Locator;
+  /** The top bar's "Receipts" button (F11), shown while a clerk is signed in. */
+  readonly receipts: Locator;
 
   constructor(readonly page: Page) {
     this.brand = page.getByRole('heading', { level: 1 });
@@ -61,6 +66,46 @@ export class RegisterPage {
     this.enrollForm = page.getByRole('form', { name: 'Enroll this register' });
     this.enrollRefused = this.enrollForm.getByRole('alert', { name: 'Enrollment refused' });
     this.registerInfo = page.getByRole('button', { name: 'Register info' });
+    this.topBar = page.getByRole('banner');
+    this.receipts = this.topBar.getByRole('button', { name: /^Receipts/ });
+  }
+
+  /**
+   * How many rows the top bar's visible items sit on: items are taken top to bottom, and one that starts
+   * below the bottom of every item of the current row starts a new row.
+   */
+  async topBarRows(): Promise<number> {
+    return this.topBar.evaluate((bar) => {
+      const boxes = [...bar.querySelectorAll('h1, button, .badge, .clerk-name')]
+        .map((el) => el.getBoundingClientRect())
+        .filter((box) => box.width > 0 && box.height > 0)
+        .sort((a, b) => a.top - b.top);
+      let rows = 0;
+      let rowBottom = -Infinity;
+      for (const box of boxes) {
+        if (box.top >= rowBottom) {
+          rows += 1;
+          rowBottom = box.bottom;
+        } else rowBottom = Math.min(rowBottom, box.bottom);
+      }
+      return rows;
+    });
+  }
+
+  /**
+   * Pixels by which the page, the top bar, one of the top bar's buttons (its words cut off) or the main
+   * screen is wider than what shows (0: none).
+   */
+  async horizontalOverflow(): Promise<number> {
+    return this.page.evaluate(() => {
+      const over = (el: Element | null) => (el ? Math.max(0, el.scrollWidth - el.clientWidth) : 0);
+      return Math.max(
+        over(document.scrollingElement),
+        over(document.querySelector('header')),
+        ...[...document.querySelectorAll('header button')].map(over),
+        over(document.querySelector('main')),
+      );
+    });
   }
 
   /** On an enrolled register, which opens on the sign-in screen: shows this panel instead. */

@@ -3,11 +3,10 @@
  * drawer open with its audit entry.
  */
 import { useQuery } from '@tanstack/react-query';
-import { newDocumentId } from '@till/shared/domain/sale-builder';
 import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
-import { auditEntrySchema } from '@till/shared/schemas/audit';
 import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { TillDatabase } from '../../../sync/database';
+import { recordAudit } from '../../../sync/record-audit';
 import { useReplica } from '../../app/sync-provider';
 import { replicaQueryOptions } from '../../lib/replica-query';
 
@@ -49,23 +48,10 @@ export async function openDrawerNoSale(
   staffId: string | null,
 ): Promise<string> {
   const result = await window.till.invoke('printer:drawer');
-  if (db && enrollment) {
-    try {
-      await db.audit.insert(
-        auditEntrySchema.parse({
-          id: newDocumentId(),
-          storeId: enrollment.storeId,
-          registerId: enrollment.registerId,
-          staffId,
-          action: 'no_sale_drawer_open',
-          at: new Date().toISOString(),
-          details: { opened: result.ok },
-        }),
-      );
-    } catch (error) {
-      // An audit trail that cannot be written must not block the counter; it is logged instead.
-      console.error('[audit] could not record no_sale_drawer_open', error);
-    }
-  }
+  await recordAudit(db, enrollment, {
+    action: 'no_sale_drawer_open',
+    staffId,
+    details: { opened: result.ok },
+  });
   return result.ok ? 'Drawer opened.' : result.error.message;
 }

@@ -1,7 +1,8 @@
 /**
  * `useWedgeScanner(onScan, options)`: while the calling component is mounted (and `enabled`), barcodes
  * from a keyboard-wedge scanner call `onScan(code)` and never land in a text field, while a person's typing
- * reaches the focused field as usual. See wedge-listener.ts for how keys are held and replayed.
+ * reaches the focused field as usual. Scans of the scanners the device service drives (`scanner:scan`)
+ * call the same `onScan`. See wedge-listener.ts for how keys are held and replayed.
  *
  * ```tsx
  * function SaleScreen() {
@@ -15,6 +16,7 @@
  */
 import { useEffect, useEffectEvent } from 'react';
 import type { ScanDetectorOptions } from '@till/shared/domain/scan-detector';
+import { onDriverScan } from '../hardware/driver-scans';
 import { createWedgeListener } from './wedge-listener';
 
 /** Detector tuning, plus `enabled` to pause scanning (e.g. while a dialog wants every key). */
@@ -35,4 +37,6 @@ export function useWedgeScanner(onScan: (code: string) => void, options: WedgeSc
       timeoutMs,
     });
   }, [enabled, maxGapMs, minLength, suffix, timeoutMs]);
+  // USB HID POS and serial scanners (the device service's `scanner:scan`) reach the same `onScan`.
+  useEffect(() => (enabled ? onDriverScan((code) => handleScan(code)) : undefined), [enabled]);
 }

@@ -36,9 +36,12 @@ export async function cancelCard(saleId: string): Promise<void> {
   await window.till.invoke('payment:card-cancel', { saleId });
 }
 
-/** Opens the cash drawer; answers what to tell the clerk when it cannot (no printer today), else null. */
-export async function openDrawer(): Promise<string | null> {
-  const result = await window.till.invoke('printer:drawer');
+/**
+ * Opens the cash drawer for a sale: `key` (the sale's id) opens it once however often asked. Answers what
+ * to tell the clerk when it cannot (no drawer set up, a fault), else null.
+ */
+export async function openDrawer(key: string): Promise<string | null> {
+  const result = await window.till.invoke('printer:drawer', { key });
   return result.ok ? null : result.error.message;
 }
 

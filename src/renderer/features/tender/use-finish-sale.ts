@@ -1,15 +1,16 @@
 /**
  * Finishing the sale once the tenders cover it: record it (complete-sale.ts), clear the cart, show the
- * receipt at once, then try the printer and — for cash only — the drawer, and say what they answered.
+ * receipt at once, then print it at the printer's width under the sale's id and — for cash only — open the
+ * drawer once for the sale, and say what they answered (a held receipt turns into "printed" when it is).
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PricedCart } from '@till/shared/domain/pricing';
 import { layoutReceipt } from '@till/shared/domain/receipt-layout';
 import { buildReceipt } from '@till/shared/domain/receipt-model';
 import type { TenderInput } from '@till/shared/domain/tenders';
 import type { StoreSettings } from '@till/shared/schemas/settings';
 import { useEnrollment, useReplica } from '../../app/sync-provider';
-import { screenColumns } from '../receipt/receipt-view';
+import { printAtPrinterWidth, watchHeldJob } from '../hardware/receipt-printing';
 import { useActiveClerk } from '../session/session-store';
 import { useCartStore } from '../sale/cart-store';
 import { completeSale } from './complete-sale';
@@ -23,6 +24,8 @@ export function useFinishSale(settings: StoreSettings | null, priced: PricedCart
   const clerk = useActiveClerk();
   const [error, setError] = useState<string | null>(null);
   const busy = useRef(false);
+  const stopWatching = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopWatching.current?.(), []);
 
   const finish = useCallback(
     async (tenders: readonly TenderInput[]) => {
@@ -57,15 +60,25 @@ export function useFinishSale(settings: StoreSettings | null, priced: PricedCart
           registerName: enrollment.name,
           clerkName: clerk.name,
         });
-        const printed = await window.till.invoke('printer:print', {
-          lines: layoutReceipt(receipt, screenColumns),
-          columns: screenColumns,
+        // The sale's id is the job's: a retry or a second click never prints the receipt twice.
+        const printed = await printAtPrinterWidth((columns) => layoutReceipt(receipt, columns), {
+          jobId: sale.id,
+          title: `Receipt ${sale.number}`,
         });
-        const drawerMessage = sale.tenders.some((t) => t.method === 'cash') ? await openDrawer() : null;
-        useTenderStore.getState().setMessages({
-          printMessage: printed.ok ? 'Receipt printed.' : printed.error.message,
-          drawerMessage,
-        });
+        // Cash only, and keyed by the sale: a card-only sale never opens it, a retry never twice.
+        const cash = sale.tenders.some((t) => t.method === 'cash');
+        const drawerMessage = cash ? await openDrawer(sale.id) : null;
+        useTenderStore.getState().setMessages({ printMessage: printed.message, drawerMessage });
+        if (printed.held && printed.jobId) {
+          stopWatching.current?.();
+          stopWatching.current = watchHeldJob(printed.jobId, (done) => {
+            // Only while this sale's receipt is still the one on screen.
+            if (useTenderStore.getState().done?.sale.id !== sale.id) return;
+            useTenderStore.getState().setMessages({
+              printMessage: done ? 'Receipt printed.' : 'The held receipt was discarded.',
+            });
+          });
+        }
       } finally {
         busy.current = false;
       }
