@@ -172,5 +172,6 @@ describe.each(DATABASES)('replication model on %s', (kind) => {
       }),
       { numRuns: 4, endOnFailure: true },
     );
-  });
+    // Four runs, each with two registers, a hub and a fault proxy: generous, so a busy machine cannot fail it.
+  }, 180_000);
 });
