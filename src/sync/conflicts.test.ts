@@ -80,6 +80,31 @@ describe('conflict handlers', () => {
     expect(resolved.status).toBe('cancelled');
   });
 
+  it('web orders: a partial hand-over the hub does not know yet is asked for again on top of the hub’s', async () => {
+    const theirs = { id: 'pk-a', at: '2026-11-27T10:30:00.000Z', lines: [{ lineId: '1', qty: 1 }] };
+    const mine = { id: 'pk-b', at: '2026-11-27T11:00:00.000Z', lines: [{ lineId: '1', qty: 1 }] };
+    const resolved = await orderConflictHandler.resolve(
+      {
+        realMasterState: { ...order('ready'), pickups: [theirs] },
+        newDocumentState: { ...order('ready', '2026-11-27T11:00:00.000Z'), pickups: [mine] },
+        assumedMasterState: order('ready'),
+      },
+      't',
+    );
+    expect(resolved.pickups).toEqual([theirs, mine]);
+    expect(resolved.updatedAt).toBe('2026-11-27T11:00:00.000Z');
+    // Once the hub has closed the order, the hand-over is not asked for again (the hub records it).
+    const closed = await orderConflictHandler.resolve(
+      {
+        realMasterState: order('expired'),
+        newDocumentState: { ...order('ready'), pickups: [mine] },
+        assumedMasterState: order('ready'),
+      },
+      't',
+    );
+    expect(closed).toEqual(order('expired'));
+  });
+
   it('customers: consent by its own time, contact by updatedAt, points from the hub', async () => {
     const base: Customer & { _deleted: boolean } = {
       id: 'c1',

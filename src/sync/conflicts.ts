@@ -34,12 +34,24 @@ export function masterWins<T>(): RxConflictHandler<T> {
 /**
  * Web orders move through the hub's state machine. If the register's wanted status is still a legal move
  * from the hub's status, the register asks again from the hub's state; otherwise the hub's state stands
- * (e.g. the order was cancelled online while the clerk was handing it over).
+ * (e.g. the order was cancelled online while the clerk was handing it over: the hub records that as an
+ * exception for a manager). Hand-overs the hub does not know yet are asked for again on top of the hub's
+ * while the order can still be collected.
  */
 export const orderConflictHandler: RxConflictHandler<WebOrder> = {
   isEqual: (a, b) => sameDocument(a, b),
   resolve: async ({ realMasterState, newDocumentState }) => {
     const wanted: OrderStatus = newDocumentState.status;
+    const known = new Set((realMasterState.pickups ?? []).map((p) => p.id));
+    const mine = (newDocumentState.pickups ?? []).filter((p) => !known.has(p.id));
+    if (mine.length > 0 && ['placed', 'picking', 'ready'].includes(realMasterState.status)) {
+      return {
+        ...realMasterState,
+        status: wanted,
+        pickups: [...(realMasterState.pickups ?? []), ...mine],
+        updatedAt: newDocumentState.updatedAt,
+      };
+    }
     if (wanted !== realMasterState.status && canTransition(realMasterState.status, wanted)) {
       return { ...realMasterState, status: wanted, updatedAt: newDocumentState.updatedAt };
     }

@@ -67,13 +67,56 @@ export class WebOrdersRepository {
     return row ? { doc: row.doc, pickupStoreId: row.pickup_store_id } : null;
   }
 
-  /** Stores an order's new status and document. */
+  /** Stores an order's new status and document (with when a ready order expires, for the expiry job). */
   async updateStatus(order: WebOrder, tx: Queryable = this.db): Promise<void> {
-    await tx.query('UPDATE web_orders SET status = $2, doc = $3, updated_at = now() WHERE id = $1', [
-      order.id,
-      order.status,
-      JSON.stringify(order),
-    ]);
+    await tx.query(
+      'UPDATE web_orders SET status = $2, doc = $3, expires_at = $4, updated_at = now() WHERE id = $1',
+      [
+        order.id,
+        order.status,
+        JSON.stringify(order),
+        order.status === 'ready' ? (order.expiresAt ?? null) : null,
+      ],
+    );
+  }
+
+  /** Locks an order by id or number (for the hub's own moves); null when there is none. */
+  async lockByIdOrNumber(key: string, tx: Queryable = this.db): Promise<WebOrder | null> {
+    const rows = await tx.query<{ doc: WebOrder }>(
+      'SELECT doc FROM web_orders WHERE id = $1 OR number = $1 FOR UPDATE',
+      [key],
+    );
+    return rows[0]?.doc ?? null;
+  }
+
+  /** Ready orders whose time to be collected is up at `now`, locked; others' locked ones are skipped. */
+  async lockExpired(now: Date, limit: number, tx: Queryable = this.db): Promise<WebOrder[]> {
+    const rows = await tx.query<{ doc: WebOrder }>(
+      `SELECT doc FROM web_orders WHERE status = 'ready' AND expires_at <= $1
+       ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now.toISOString(), limit],
+    );
+    return rows.map((r) => r.doc);
+  }
+
+  /** Orders for the fulfilment list, newest first. */
+  async list(
+    filter: {
+      status?: string | undefined;
+      storeId?: string | undefined;
+      type?: string | undefined;
+      limit: number;
+    },
+    tx: Queryable = this.db,
+  ): Promise<WebOrder[]> {
+    const rows = await tx.query<{ doc: WebOrder }>(
+      `SELECT doc FROM web_orders
+       WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR pickup_store_id = $2)
+         AND ($3::text IS NULL OR fulfilment->>'type' = $3)
+       ORDER BY created_at DESC LIMIT $4`,
+      [filter.status ?? null, filter.storeId ?? null, filter.type ?? null, filter.limit],
+    );
+    return rows.map((r) => r.doc);
   }
 
   /** The next order number (a sequence: gaps are fine, repeats are not). */

@@ -19,6 +19,8 @@ export interface PushContext extends DomainContext {
   identity: RegisterIdentity;
   gateway: PaymentGateway;
   salesWriter: SalesWriter;
+  /** Days a ready pickup order waits before it expires (`HUB_PICKUP_EXPIRY_DAYS`); 7 when not given. */
+  pickupExpiryDays?: number;
 }
 
 /** Applies a push for one collection; returns the hub's master state of each conflicting document. */
