@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { createApp } from '../hub/src/app';
 import { migrate } from '../hub/src/db/migrate';
 import { openPglite } from '../hub/src/db/pglite-adapter';
+import { SimulatedGateway } from '../hub/src/domain/gateway';
 import { seedDemo } from '../hub/src/domain/seed';
 
 /** The cheapest scrypt parameters a PIN verifier may carry: every test hub hashes four demo PINs. */
@@ -40,9 +41,11 @@ export async function startE2eHub(options: { products?: number } = {}): Promise<
   const counted = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM products');
   let app: FastifyInstance | null = null;
   let port = 0;
+  // The card gateway is another company's service: it keeps its charges while the hub restarts.
+  const gateway = new SimulatedGateway();
 
   async function start(): Promise<void> {
-    const next = await createApp({ db, config: {} });
+    const next = await createApp({ db, config: {}, gateway });
     await next.listen({ port, host: '127.0.0.1' });
     port = (next.server.address() as AddressInfo).port;
     app = next;

@@ -27,6 +27,10 @@ export class ReturnsPage {
   readonly noReceiptForm: Locator;
   readonly noReceiptCode: Locator;
   readonly noReceiptRefund: Locator;
+  /** The lines of a found web order. */
+  readonly webItems: Locator;
+  /** A web order's card refund on the return receipt: pending, then "Refunded … to card •••• 4242". */
+  readonly cardRefund: Locator;
 
   constructor(readonly page: Page) {
     this.panel = page.getByRole('region', { name: 'Returns' });
@@ -47,6 +51,8 @@ export class ReturnsPage {
     this.noReceiptForm = this.panel.getByRole('form', { name: 'Return without receipt' });
     this.noReceiptCode = this.noReceiptForm.getByLabel('Barcode or SKU');
     this.noReceiptRefund = this.noReceiptForm.getByRole('button', { name: /^Refund/ });
+    this.webItems = this.panel.getByRole('form', { name: 'Return web order items' });
+    this.cardRefund = this.panel.getByRole('status', { name: 'Card refund' });
   }
 
   /** Opens the screen with its key. */
@@ -78,6 +84,16 @@ export class ReturnsPage {
   /** The quantity field of `item` (of the found sale, or of a return without a receipt). */
   quantity(item: string): Locator {
     return this.panel.getByRole('spinbutton', { name: `Quantity to return of ${item}` });
+  }
+
+  /** How many units of `item` of the found web order can still be returned (as shown). */
+  webCanReturn(item: string): Locator {
+    return this.webItems.getByRole('cell', { name: `Can return of ${item}` });
+  }
+
+  /** The disposition of `item` of the found web order. */
+  webDisposition(item: string): Locator {
+    return this.webItems.getByRole('combobox', { name: `Disposition of ${item}` });
   }
 
   /** The disposition of `item`. */

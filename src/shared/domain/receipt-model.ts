@@ -19,6 +19,11 @@ export interface ReceiptContext {
   reprint?: boolean;
   /** A return against a sale: that sale's receipt number, printed instead of its id when known. */
   originalNumber?: string | null;
+  /**
+   * A web-order return's card refund, which the hub makes: `pending` until it has (a deferred refund when
+   * the register is offline), then the card's last four digits. Printed in the card tender's row.
+   */
+  cardRefund?: 'pending' | { last4: string } | null;
   /** IANA time zone for the date line; the machine's own when absent (tests pass a fixed one). */
   timeZone?: string;
 }
@@ -101,6 +106,7 @@ const tenderNames: Record<Tender['method'], string> = {
   gift_card: 'Gift card',
   store_credit: 'Store credit',
   other: 'Other',
+  points: 'Loyalty points',
 };
 
 /** Builds the receipt of a sale or return document. */
@@ -139,7 +145,13 @@ export function buildReceipt(sale: SaleDocument, context: ReceiptContext): Recei
   }));
 
   const tenders: ReceiptAmount[] = sale.tenders.map((t) => ({
-    label: isReturn ? `Refund to ${tenderNames[t.method].toLowerCase()}` : tenderNames[t.method],
+    label: isReturn
+      ? t.method === 'card' && context.cardRefund
+        ? context.cardRefund === 'pending'
+          ? 'Card refund pending'
+          : `Refunded to card •••• ${context.cardRefund.last4}`
+        : `Refund to ${tenderNames[t.method].toLowerCase()}`
+      : tenderNames[t.method],
     amount: money(t.amount),
   }));
   const change = sale.tenders.reduce((s, t) => s + (t.change ?? 0), 0);
@@ -173,7 +185,7 @@ export function buildReceipt(sale: SaleDocument, context: ReceiptContext): Recei
 function returnOfText(sale: SaleDocument, originalNumber: string | null): string | null {
   if (sale.kind !== 'return' || sale.returnOf === undefined) return null;
   if (sale.returnOf === null) return 'No receipt (manager approved)';
-  if ('orderId' in sale.returnOf) return `Web order ${sale.returnOf.orderId}`;
+  if ('orderId' in sale.returnOf) return `Web order ${originalNumber ?? sale.returnOf.orderId}`;
   return originalNumber ? `Receipt ${originalNumber}` : `Sale ${sale.returnOf.saleId}`;
 }
 

@@ -14,6 +14,8 @@ import { isDataException } from '../../db/errors';
 import type { Queryable } from '../../db/port';
 import { type PushedSale, type StoredCollision, saleRefusalOf } from '../../repositories/sales';
 import { applySales } from '../apply-sales';
+import { settleRefunds } from '../refunds';
+import { recordWebReturns, webReturnProblems } from '../web-returns';
 import { type Collision, recordingRefusals, refuseCollisions, uniqueDocuments } from './collisions';
 import {
   type PushContext,
@@ -47,9 +49,18 @@ export function checkSales(rows: readonly PushRow[]): SaleDocument[] {
   return docs;
 }
 
-/** The push handler of the `sales` collection. */
+/**
+ * The push handler of the `sales` collection. Returns of web orders are checked against their orders first
+ * (nothing is applied when one breaks a rule), and their card refunds are settled once the push is stored
+ * (domain/web-returns.ts, domain/refunds.ts): a return pushed again settles a refund still pending and
+ * never refunds twice.
+ */
 export const pushSales: PushHandler = async (ctx, rows) => {
-  await storeSales(ctx, checkSales(rows));
+  const docs = checkSales(rows);
+  rejectOtherStores(docs, ctx.identity);
+  rejectIfAny(await webReturnProblems(ctx, docs), 'sales');
+  await storeSales(ctx, docs);
+  await settleRefunds(ctx, await recordWebReturns(ctx, docs));
   return [];
 };
 

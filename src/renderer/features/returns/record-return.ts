@@ -26,6 +26,8 @@ export async function recordReturn(
       returnId: doc.id,
       number: doc.number,
       returnOf: doc.returnOf && 'saleId' in doc.returnOf ? doc.returnOf.saleId : null,
+      orderId: doc.returnOf && 'orderId' in doc.returnOf ? doc.returnOf.orderId : null,
+      refundMethod: doc.tenders[0]?.method ?? 'none',
       refund: -doc.totals.gross,
       units: -doc.lines.reduce((s, l) => s + l.qty, 0),
       withoutReceipt: doc.returnOf === null,

@@ -1,8 +1,10 @@
 /**
  * The returns screen (F6): find the sale by its receipt number, typed or scanned from the receipt (its
  * Code 128 number or its QR code), from any register of the store and offline too (the replica holds the
- * store's recent sales); pick what comes back and refund it; or, with a manager's PIN, take a return
- * without a receipt. The return receipt shows at once. Esc goes back to the sale screen (the navigation's
+ * store's recent sales); or find a web order by its number, its QR code, the customer's e-mail or phone
+ * (this store's pickup orders from the replica, others from the hub); pick what comes back and refund it;
+ * or, with a manager's PIN, take a return without a receipt. The return receipt shows at once, with a web
+ * order's card refund status (pending until the hub has refunded the card). Esc goes back to the sale screen (the navigation's
  * key), F2 goes to the receipt number, F4 starts a return without a receipt.
  */
 import { useEffect, useId, useRef, useState } from 'react';
@@ -19,8 +21,11 @@ import { type Clerk, useActiveClerk } from '../session/session-store';
 import { type SaleLookup, parseSaleLookup } from './lookup-code';
 import { ManagerApproval } from './manager-approval';
 import { NoReceiptReturn } from './no-receipt-return';
+import { type OrderLookup, parseOrderLookup } from './order-lookup';
 import { useFoundSale, useReturnSettings } from './queries';
 import { ReturnPicker } from './return-picker';
+import { WebOrderFinder } from './web-order-finder';
+import { WebReturnReceipt } from './web-refund-status';
 
 type Phase =
   | { kind: 'find' }
@@ -59,6 +64,7 @@ function ReturnsFlow({
   const [phase, setPhase] = useState<Phase>({ kind: 'find' });
   const [text, setText] = useState('');
   const [lookup, setLookup] = useState<SaleLookup | null>(null);
+  const [orderLookup, setOrderLookup] = useState<OrderLookup | null>(null);
   /** What was last looked up (typed and sent, or scanned): the "not a receipt number" answer needs it. */
   const [asked, setAsked] = useState<string | null>(null);
   const [dialog, setDialog] = useState(false);
@@ -71,13 +77,16 @@ function ReturnsFlow({
   const look = (code: string) => {
     setText(code.trim());
     setAsked(code.trim());
-    setLookup(parseSaleLookup(code));
+    const order = parseOrderLookup(code);
+    setOrderLookup(order);
+    setLookup(order ? null : parseSaleLookup(code));
   };
   const newReturn = () => {
     setPhase({ kind: 'find' });
     setText('');
     setAsked(null);
     setLookup(null);
+    setOrderLookup(null);
     requestAnimationFrame(() => field.current?.focus());
   };
 
@@ -106,13 +115,24 @@ function ReturnsFlow({
   if (phase.kind === 'receipt') {
     return (
       <div className="returns-done">
-        <ReceiptView
-          sale={phase.doc}
-          settings={settings}
-          registerName={enrollment.name}
-          clerkName={clerk.name}
-          originalNumber={phase.originalNumber}
-        />
+        {phase.doc.returnOf && 'orderId' in phase.doc.returnOf ? (
+          <WebReturnReceipt
+            doc={phase.doc}
+            enrollment={enrollment}
+            settings={settings}
+            registerName={enrollment.name}
+            clerkName={clerk.name}
+            originalNumber={phase.originalNumber}
+          />
+        ) : (
+          <ReceiptView
+            sale={phase.doc}
+            settings={settings}
+            registerName={enrollment.name}
+            clerkName={clerk.name}
+            originalNumber={phase.originalNumber}
+          />
+        )}
         <div className="returns-actions">
           <button type="button" className="button" onClick={newReturn}>
             New return <kbd>Enter ↵</kbd>
@@ -147,7 +167,7 @@ function ReturnsFlow({
     <div className="returns-find-stack">
       <form className="returns-find" aria-label="Find a sale" onSubmit={submit}>
         <label htmlFor={fieldId}>
-          Receipt number <kbd>F2</kbd>
+          Receipt number, web order, e-mail or phone <kbd>F2</kbd>
         </label>
         <input
           id={fieldId}
@@ -156,7 +176,7 @@ function ReturnsFlow({
           className="returns-number"
           autoComplete="off"
           spellCheck={false}
-          placeholder="Scan the receipt or type S1-R1-000042"
+          placeholder="Scan the receipt or order QR, or type S1-R1-000042, W000123 or an e-mail"
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
@@ -174,9 +194,9 @@ function ReturnsFlow({
           Back to sale <kbd>Esc</kbd>
         </button>
       </form>
-      {lookup === null && asked && (
+      {lookup === null && orderLookup === null && asked && (
         <p className="returns-message" role="alert" aria-label="Lookup result">
-          That is not a receipt number or a receipt’s QR code.
+          That is not a receipt number, a web order number, an e-mail or phone, or a receipt’s QR code.
         </p>
       )}
       {lookup && found.isSuccess && !sale && (
@@ -194,6 +214,16 @@ function ReturnsFlow({
           clerk={clerk}
           onDialog={setDialog}
           onDone={(doc) => setPhase({ kind: 'receipt', doc, originalNumber: sale.sale.number })}
+        />
+      )}
+      {orderLookup && (
+        <WebOrderFinder
+          key={JSON.stringify(orderLookup)}
+          lookup={orderLookup}
+          settings={settings}
+          enrollment={enrollment}
+          clerk={clerk}
+          onDone={(doc, order) => setPhase({ kind: 'receipt', doc, originalNumber: order.number })}
         />
       )}
       {phase.kind === 'approve-no-receipt' && (

@@ -7,6 +7,7 @@ const methodWords: Record<Tender['method'], string> = {
   gift_card: 'Gift card',
   store_credit: 'Store credit',
   other: 'Other',
+  points: 'Points',
 };
 
 /** "Card", "Card + Cash": the methods of `tenders`, each once, in order. */

@@ -1,0 +1,240 @@
+/**
+ * Web orders returned at a counter (BORIS): the return is pushed as a sale of kind `return` naming the
+ * order; the hub refunds the order's card once however often the return arrives, settles a refund that
+ * was deferred (gateway unreachable, register offline) exactly once, refuses a return beyond what was
+ * ordered or paid, puts resellable units back into sellable stock (with a storefront stream event) and
+ * keeps damaged ones out, and shows the return on the order.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReturn, type ReturnLineRequest } from '@till/shared/domain/returns';
+import type { SaleDocument } from '@till/shared/schemas/sale';
+import type { WebOrder } from '@till/shared/schemas/web-order';
+import type { PaymentGateway } from '../src/domain/gateway';
+import { DATABASES, type TestHub, auth, count, level, pushBody, startHub } from '../../test/support/hub';
+import { openStream } from '../../test/support/sse-client';
+
+const KEY = { authorization: 'Bearer demo-storefront-key' };
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+describe.each(DATABASES)('web-order returns on %s', (kind) => {
+  let hub: TestHub;
+  let base: string;
+  let token: string;
+  let registerId: string;
+  /** Every refund the gateway was asked for; `down` makes it unreachable. */
+  const asked: { idempotencyKey: string; amount: number }[] = [];
+  let down = false;
+
+  const push = (docs: unknown[]) =>
+    hub.app.inject({
+      method: 'POST',
+      url: '/api/v1/sync/sales/push',
+      headers: auth(token),
+      payload: pushBody(docs),
+    });
+
+  /** Places a card-paid pickup order at store-1 and marks it collected, as the counter would. */
+  async function collectedOrder(lines: { sku: string; qty: number }[]): Promise<WebOrder> {
+    const res = await hub.app.inject({
+      method: 'POST',
+      url: '/api/v1/storefront/orders',
+      headers: KEY,
+      payload: {
+        customer: { email: 'returner@example.com', name: 'Rita Returner', phone: null },
+        lines,
+        fulfilment: { type: 'pickup', storeId: 'store-1' },
+        payment: { method: 'card', token: 'tok_visa' },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().orderId as string;
+    await hub.db.query(
+      `UPDATE web_orders SET status = 'collected', doc = jsonb_set(doc, '{status}', '"collected"') WHERE id = $1`,
+      [id],
+    );
+    return { ...(res.json().order as WebOrder), status: 'collected' };
+  }
+
+  function returnOf(order: WebOrder, requests: ReturnLineRequest[], previous: SaleDocument[] = []) {
+    const built = buildReturn({
+      source: { kind: 'order', order },
+      previousReturns: previous,
+      requests,
+      context: { storeId: 'store-1', registerId, clerkId: 'staff-bob', customerId: null, currency: 'USD' },
+      number: `S1-R1-${Math.floor(Math.random() * 1e6)}`,
+    });
+    if (!built.ok) throw new Error(built.error.message);
+    return built.value;
+  }
+
+  const refundState = async (id: string) =>
+    (
+      await hub.app.inject({ method: 'GET', url: `/api/v1/counter/returns/${id}`, headers: auth(token) })
+    ).json().refund.refund;
+
+  beforeAll(async () => {
+    hub = await startHub(kind);
+    base = await listen(hub.app);
+    ({ token, registerId } = await hub.enroll('DEMO-S1-R1'));
+    // Watch (and, when asked, cut off) the hub's own gateway.
+    const gateway: PaymentGateway = hub.app.hub.gateway;
+    const refund = gateway.refund.bind(gateway);
+    gateway.refund = async (request) => {
+      asked.push({ idempotencyKey: request.idempotencyKey, amount: request.amount });
+      if (down) throw new Error('gateway unreachable');
+      return refund(request);
+    };
+  });
+  afterAll(() => hub.close());
+
+  it('refunds the original card once when the same return is pushed twice, even at once', async () => {
+    const order = await collectedOrder([{ sku: 'SKU-00031', qty: 2 }]);
+    const doc = returnOf(order, [{ lineId: order.lines[0]!.lineId, qty: 1, disposition: 'resellable' }]);
+    const results = await Promise.all([push([doc]), push([doc])]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect((await push([doc])).statusCode).toBe(200);
+
+    const refund = await refundState(doc.id);
+    expect(refund).toMatchObject({
+      state: 'refunded',
+      method: 'card',
+      amount: -doc.totals.gross,
+      last4: '4242',
+    });
+    expect(await count(hub.db, 'web_returns', 'order_id = $1', [order.id])).toBe(1);
+    // Every ask carried the same key; what is left on the charge proves one refund was taken.
+    expect(
+      new Set(asked.filter((a) => a.idempotencyKey.endsWith(doc.id)).map((a) => a.idempotencyKey)).size,
+    ).toBe(1);
+    const left = order.payment.amount + doc.totals.gross;
+    const gateway = hub.app.hub.gateway;
+    const over = await gateway.refund({
+      reference: order.payment.reference,
+      amount: left + 1,
+      idempotencyKey: 't1',
+    });
+    expect(over.ok).toBe(false);
+    const rest = await gateway.refund({
+      reference: order.payment.reference,
+      amount: left,
+      idempotencyKey: 't2',
+    });
+    expect(rest.ok).toBe(true);
+  });
+
+  it('settles a deferred refund once when the return arrives again', async () => {
+    const order = await collectedOrder([{ sku: 'SKU-00032', qty: 1 }]);
+    const doc = returnOf(order, [{ lineId: order.lines[0]!.lineId, qty: 1, disposition: 'resellable' }]);
+    down = true;
+    try {
+      expect((await push([doc])).statusCode).toBe(200);
+    } finally {
+      down = false;
+    }
+    expect(await refundState(doc.id)).toMatchObject({ state: 'pending', method: 'card' });
+
+    expect((await push([doc])).statusCode).toBe(200);
+    const settled = await refundState(doc.id);
+    expect(settled).toMatchObject({ state: 'refunded', last4: '4242' });
+    const before = asked.length;
+    expect((await push([doc])).statusCode).toBe(200);
+    expect(asked.length).toBe(before);
+    expect(await refundState(doc.id)).toEqual(settled);
+    // The order shows the return, fully refunded, and is returned since every unit is back.
+    const shown = await hub.app.inject({
+      method: 'GET',
+      url: `/api/v1/storefront/orders/${order.id}`,
+      headers: KEY,
+    });
+    expect(shown.json().order.status).toBe('returned');
+    expect(shown.json().order.returns).toEqual([
+      expect.objectContaining({ returnId: doc.id, refund: expect.objectContaining({ state: 'refunded' }) }),
+    ]);
+  });
+
+  it('settles a refund left pending by an unreachable gateway without another push (the sweeper)', async () => {
+    const order = await collectedOrder([{ sku: 'SKU-00037', qty: 1 }]);
+    const doc = returnOf(order, [{ lineId: order.lines[0]!.lineId, qty: 1, disposition: 'damaged' }]);
+    down = true;
+    try {
+      expect((await push([doc])).statusCode).toBe(200);
+      expect(await hub.app.hub.refundSweeper.sweep(0)).toBe(0);
+    } finally {
+      down = false;
+    }
+    expect(await refundState(doc.id)).toMatchObject({ state: 'pending' });
+    expect(await hub.app.hub.refundSweeper.sweep(0)).toBe(1);
+    expect(await refundState(doc.id)).toMatchObject({ state: 'refunded', last4: '4242' });
+    expect(await hub.app.hub.refundSweeper.sweep(0)).toBe(0);
+  });
+
+  it('refuses a return beyond what was ordered and paid, applying nothing', async () => {
+    const order = await collectedOrder([{ sku: 'SKU-00033', qty: 1 }]);
+    const lineId = order.lines[0]!.lineId;
+    const first = returnOf(order, [{ lineId, qty: 1, disposition: 'resellable' }]);
+    expect((await push([first])).statusCode).toBe(200);
+    // Built without knowing of the first (as a second register offline would): the unit is back already.
+    const second = returnOf(order, [{ lineId, qty: 1, disposition: 'resellable' }]);
+    const stock = await level(hub.db, 'store-1', 'SKU-00033');
+    const res = await push([second]);
+    expect(res.statusCode).toBe(400);
+    const codes = res.json().error.documents.map((d: { code: string }) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['return_exceeds_sold', 'refund_exceeds_paid']));
+    expect(await count(hub.db, 'sales', 'id = $1', [second.id])).toBe(0);
+    expect(await level(hub.db, 'store-1', 'SKU-00033')).toEqual(stock);
+    expect(asked.some((a) => a.idempotencyKey.endsWith(second.id))).toBe(false);
+  });
+
+  it('refuses a return of an unknown order or one not yet handed over', async () => {
+    const order = await collectedOrder([{ sku: 'SKU-00034', qty: 1 }]);
+    const doc = returnOf(order, [{ lineId: order.lines[0]!.lineId, qty: 1, disposition: 'resellable' }]);
+    const unknown = { ...doc, returnOf: { orderId: 'no-such-order' } };
+    expect((await push([unknown])).json().error.documents[0].code).toBe('unknown_order');
+    await hub.db.query(`UPDATE web_orders SET status = 'placed' WHERE id = $1`, [order.id]);
+    await hub.db.query(`UPDATE web_orders SET doc = jsonb_set(doc, '{status}', '"placed"') WHERE id = $1`, [
+      order.id,
+    ]);
+    expect((await push([doc])).json().error.documents[0].code).toBe('order_not_returnable');
+  });
+
+  it('puts resellable units back into sellable stock at once (stream event) and keeps damaged ones out', async () => {
+    const order = await collectedOrder([
+      { sku: 'SKU-00035', qty: 1 },
+      { sku: 'SKU-00036', qty: 1 },
+    ]);
+    const [good, bad] = order.lines;
+    const before = {
+      good: await level(hub.db, 'store-1', 'SKU-00035'),
+      bad: await level(hub.db, 'store-1', 'SKU-00036'),
+    };
+    const stream = await openStream(`${base}/api/v1/storefront/stock/stream?sku=SKU-00035`);
+    try {
+      const doc = returnOf(order, [
+        { lineId: good!.lineId, qty: 1, disposition: 'resellable' },
+        { lineId: bad!.lineId, qty: 1, disposition: 'damaged' },
+      ]);
+      expect((await push([doc])).statusCode).toBe(200);
+      const event = JSON.parse(
+        await stream.waitFor(
+          (d) => d.includes('SKU-00035') && d.includes(`"onHand":${before.good.onHand + 1}`),
+        ),
+      );
+      expect(event).toMatchObject({ sku: 'SKU-00035', storeId: 'store-1', onHand: before.good.onHand + 1 });
+    } finally {
+      stream.close();
+    }
+    expect(await level(hub.db, 'store-1', 'SKU-00035')).toEqual({
+      ...before.good,
+      onHand: before.good.onHand + 1,
+    });
+    expect(await level(hub.db, 'store-1', 'SKU-00036')).toEqual(before.bad);
+    expect(await count(hub.db, 'stock_movements', "sku = 'SKU-00036' AND reason = 'return_damaged'")).toBe(1);
+  });
+});
