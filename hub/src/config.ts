@@ -22,6 +22,10 @@ export interface HubConfig {
   enrollLimits: EnrollLimits;
   /** Lifetime of an enrollment code issued through the admin API when the request names none. */
   enrollCodeTtlHours: number;
+  /** A web store cart untouched this long is marked abandoned (domain/abandoned-carts.ts). */
+  abandonedCartMinutes: number;
+  /** A ready pickup order not collected within this many days expires (domain/fulfilment-expiry.ts). */
+  pickupExpiryDays: number;
   /** Timeouts of the HTTP server: a slow or silent client cannot hold a connection for long. */
   timeouts: HttpTimeouts;
   /**
@@ -111,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       perCode: attempts('HUB_ENROLL_CODE', 5, 600),
     },
     enrollCodeTtlHours: int('HUB_ENROLL_CODE_TTL_HOURS', 7 * 24),
+    abandonedCartMinutes: int('HUB_ABANDONED_CART_MINUTES', 30),
+    pickupExpiryDays: int('HUB_PICKUP_EXPIRY_DAYS', 7),
     timeouts: {
       requestMs: int('HUB_REQUEST_TIMEOUT_MS', 60_000),
       headersMs: int('HUB_HEADERS_TIMEOUT_MS', 15_000),

@@ -1,75 +1,78 @@
-/* global document, EventSource */
-// The demo web store: products from the hub's storefront API, availability per store, kept live by the
-// stock stream. Plain browser JavaScript: no build step, served by the hub itself.
-const rows = new Map();
-const tbody = document.getElementById('products');
-const status = document.getElementById('status');
-const money = (cents, currency) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+/* global document, window, location */
+// The demo web store: a small hash-routed page on the hub's storefront API. Plain browser JavaScript
+// modules, no build step, served by the hub itself (routes/storefront-page.ts) under a strict CSP.
+import { orderView, ordersView, signInView } from './account.js';
+import * as api from './api.js';
+import { cartCount, cartView, checkoutView } from './cart.js';
+import { listView, productView } from './catalog.js';
+import { h, notice } from './dom.js';
+import { onConnection, setStores } from './stock.js';
 
-async function load(q = '') {
-  const res = await fetch(`/api/v1/storefront/products?limit=50&q=${encodeURIComponent(q)}`);
-  const { products } = await res.json();
-  rows.clear();
-  tbody.replaceChildren();
-  for (const p of products) {
-    const tr = document.createElement('tr');
-    const cells = [p.name, p.sku, money(p.price, p.currency), '…', '…', ''];
-    for (const text of cells) {
-      const td = document.createElement('td');
-      td.textContent = text;
-      tr.append(td);
-    }
-    tr.children[3].className = 'stock';
-    tr.children[4].className = 'stock';
-    const buy = document.createElement('button');
-    buy.textContent = 'Reserve for pickup';
-    buy.addEventListener('click', () => order(p.sku));
-    tr.children[5].append(buy);
-    tbody.append(tr);
-    rows.set(p.sku, tr);
-    void fetch(`/api/v1/storefront/stock?sku=${encodeURIComponent(p.sku)}`)
-      .then((r) => r.json())
-      .then((s) => s.stores.forEach((level) => show({ sku: p.sku, ...level }, false)));
-  }
-}
+const main = document.getElementById('main');
+const cartLink = document.getElementById('cart-link');
+const account = document.getElementById('account-link');
+const live = document.getElementById('live');
+const toast = document.getElementById('toast');
 
-function show(event, flash = true) {
-  const tr = rows.get(event.sku);
-  if (!tr) return;
-  const td = tr.children[event.storeId === 'store-1' ? 3 : 4];
-  if (!td) return;
-  td.textContent = event.available > 0 ? `${event.available} available` : 'sold out';
-  td.classList.toggle('out', event.available <= 0);
-  if (flash) {
-    td.classList.add('flash');
-    setTimeout(() => td.classList.remove('flash'), 800);
-  }
-}
-
-async function order(sku) {
-  // The storefront key belongs on a web store's server; the demo page uses the demo key to show the flow.
-  const res = await fetch('/api/v1/storefront/orders', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer demo-storefront-key' },
-    body: JSON.stringify({
-      customer: { email: 'demo.shopper@example.com', name: 'Demo Shopper' },
-      lines: [{ sku, qty: 1 }],
-      fulfilment: { type: 'pickup', storeId: 'store-1' },
-      payment: { method: 'card', token: 'tok_visa' },
-    }),
-  });
-  const body = await res.json();
-  status.textContent = res.ok ? `Order ${body.number} placed for pickup at Downtown` : body.error.message;
-}
-
-const stream = new EventSource('/api/v1/storefront/stock/stream');
-stream.onopen = () => (status.textContent = 'live');
-stream.onerror = () => (status.textContent = 'reconnecting…');
-stream.onmessage = (e) => show(JSON.parse(e.data));
-
-document.getElementById('search').addEventListener('submit', (e) => {
-  e.preventDefault();
-  void load(document.getElementById('q').value);
+onConnection((state) => {
+  live.textContent = state === 'live' ? '● Live stock' : '○ Reconnecting…';
+  live.classList.toggle('off', state !== 'live');
 });
-void load();
+
+function header() {
+  const n = cartCount();
+  cartLink.textContent = `Cart (${n})`;
+  cartLink.setAttribute('aria-label', `Cart, ${n} item${n === 1 ? '' : 's'}`);
+  const who = api.shopper();
+  account.textContent = who ? `Hi, ${who.name}` : 'Sign in';
+  account.setAttribute('aria-label', who ? `Account of ${who.name}` : 'Sign in');
+}
+
+let toastTimer = null;
+document.addEventListener('toast', (e) => {
+  toast.textContent = e.detail;
+  toast.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => (toast.hidden = true), 2500);
+});
+document.addEventListener('cart-changed', header);
+document.addEventListener('shopper-changed', header);
+
+/** Renders the page the hash names. */
+async function route() {
+  const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
+  const params = new URLSearchParams(query);
+  const parts = (path || '/').split('/').filter(Boolean).map(decodeURIComponent);
+  const rerender = () => void route();
+  let view;
+  try {
+    if (parts[0] === 'product' && parts[1]) view = await productView(parts[1]);
+    else if (parts[0] === 'cart') view = cartView(rerender);
+    else if (parts[0] === 'checkout') view = checkoutView();
+    else if (parts[0] === 'sign-in') view = signInView();
+    else if (parts[0] === 'orders') view = ordersView();
+    else if (parts[0] === 'order' && parts[1]) view = await orderView(parts[1], rerender);
+    else view = await listView(params);
+  } catch (err) {
+    view = [notice(`Something went wrong: ${err instanceof Error ? err.message : String(err)}`)];
+  }
+  main.replaceChildren(...[view].flat(2).filter(Boolean));
+  toast.hidden = true;
+  main.dataset.view = parts[0] ?? 'list';
+  main.focus({ preventScroll: true });
+  header();
+}
+
+async function start() {
+  const res = await api.stores();
+  setStores(res.ok ? res.body.stores : []);
+  if (!res.ok)
+    main.replaceChildren(
+      notice('The store is offline. Try again in a moment.'),
+      h('a', { href: '#/' }, 'Reload'),
+    );
+  window.addEventListener('hashchange', () => void route());
+  await route();
+}
+
+void start();

@@ -1,7 +1,8 @@
 /**
  * What the web store reads and reports: a SKU's stock per store and in total with the web's
- * available-to-promise, and browsing and cart events (which also keep the session's cart, so carts left
- * without a checkout show up as abandoned at the counter).
+ * available-to-promise (one SKU, or the visible page's SKUs in one read), and browsing and cart events
+ * (which also keep the session's cart, so carts left without a checkout show up as abandoned at the
+ * counter). Events that name a customer are kept only with that customer's personalization consent.
  */
 import type { BrowsingEvent } from '../repositories/browsing';
 import type { AtpModel } from './atp';
@@ -44,8 +45,52 @@ export async function skuStock(
   return { sku, total, stores };
 }
 
-/** Records storefront events and keeps carts, in one transaction; returns how many were accepted. */
-export async function recordBrowsing(ctx: DomainContext, events: readonly BrowsingEvent[]): Promise<number> {
+/** The stock of each known SKU among `skus` (in the order asked), and the SKUs the hub does not know. */
+export async function skuStocks(
+  ctx: DomainContext & { atp: AtpModel },
+  skus: readonly string[],
+): Promise<{ stocks: SkuStock[]; unknown: string[] }> {
+  const wanted = [...new Set(skus)];
+  await ctx.atp.fresh();
+  const bySku = new Map<string, SkuStock>();
+  for (const l of await ctx.repos.storefront.levels(wanted)) {
+    const stock = bySku.get(l.sku) ?? {
+      sku: l.sku,
+      total: { onHand: 0, reserved: 0, available: 0 },
+      stores: [],
+    };
+    const { available } = ctx.atp.atp(l.storeId, l.sku, l.onHand, l.reserved);
+    stock.stores.push({ storeId: l.storeId, onHand: l.onHand, reserved: l.reserved, available });
+    stock.total.onHand += l.onHand;
+    stock.total.reserved += l.reserved;
+    stock.total.available += available;
+    bySku.set(l.sku, stock);
+  }
+  return {
+    stocks: wanted.flatMap((sku) => bySku.get(sku) ?? []),
+    unknown: wanted.filter((sku) => !bySku.has(sku)),
+  };
+}
+
+/** What became of a batch of events: recorded, or ignored for want of the customer's consent. */
+export interface BrowsingOutcome {
+  accepted: number;
+  ignored: number;
+}
+
+/**
+ * Records storefront events and keeps carts, in one transaction. An event naming a customer is kept only
+ * when that customer consented to personalization; one naming an e-mail the hub does not know is
+ * ignored too (no consent was given). Anonymous events stay with their session only.
+ */
+export async function recordBrowsing(
+  ctx: DomainContext,
+  all: readonly BrowsingEvent[],
+): Promise<BrowsingOutcome> {
+  const emails = [...new Set(all.flatMap((e) => (e.customerEmail ? [e.customerEmail] : [])))];
+  const consenting = emails.length > 0 ? await ctx.repos.storefront.consentingEmails(emails) : new Set();
+  const events = all.filter((e) => !e.customerEmail || consenting.has(e.customerEmail.toLowerCase()));
+  if (events.length === 0) return { accepted: 0, ignored: all.length };
   await ctx.db.transaction(async (tx) => {
     await ctx.repos.browsing.insertEvents(events, tx);
     for (const e of events) {
@@ -58,5 +103,5 @@ export async function recordBrowsing(ctx: DomainContext, events: readonly Browsi
       await ctx.repos.browsing.adjustCart(e.sessionId, e.customerEmail, e.sku, delta, tx);
     }
   });
-  return events.length;
+  return { accepted: events.length, ignored: all.length - events.length };
 }

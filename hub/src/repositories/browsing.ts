@@ -1,6 +1,7 @@
 /**
  * What the web store reports of its visitors: browsing and cart events, and the carts they keep. The
- * data behind personalization, read back at the counter only with the customer's consent.
+ * data behind personalization, read back at the counter only with the customer's consent (carts left
+ * untouched are marked abandoned and read by repositories/carts.ts).
  */
 import type { Queryable } from '../db/port';
 
@@ -15,21 +16,12 @@ export interface BrowsingEvent {
   at: string | null;
 }
 
-/** A cart left open without a checkout. */
-export interface AbandonedCart {
-  sessionId: string;
-  lines: Record<string, number>;
-  updatedAt: string;
-}
-
 /** A product a customer looked at, and how often. */
 export interface ViewedProduct {
   sku: string;
   name: string;
   views: number;
 }
-
-const iso = (d: unknown) => (d instanceof Date ? d : new Date(String(d))).toISOString();
 
 /** Reads and writes storefront events and carts. */
 export class BrowsingRepository {
@@ -90,17 +82,6 @@ export class BrowsingRepository {
          customer_id = coalesce(c.customer_id, excluded.customer_id), status = 'open', updated_at = now()`,
       [sessionId, customerEmail, sku, delta],
     );
-  }
-
-  /** A customer's carts left open with something in them for over an hour, newest first. */
-  async abandonedCarts(customerId: string, tx: Queryable = this.db): Promise<AbandonedCart[]> {
-    const rows = await tx.query<{ sessionId: string; lines: Record<string, number>; updatedAt: unknown }>(
-      `SELECT session_id AS "sessionId", lines, updated_at AS "updatedAt" FROM carts
-       WHERE customer_id = $1 AND status = 'open' AND lines <> '{}'::jsonb AND updated_at < now() - interval '1 hour'
-       ORDER BY updated_at DESC LIMIT 10`,
-      [customerId],
-    );
-    return rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt) }));
   }
 
   /** The products a customer viewed most (at most five). */

@@ -1,10 +1,13 @@
 /**
  * `POST /api/v1/storefront/events` (storefront key): product views, cart adds and removes, checkouts —
- * the data behind personalization (domain/storefront.ts keeps the carts).
+ * the data behind personalization (domain/storefront.ts keeps the carts; events naming a customer without
+ * personalization consent are ignored). The plugin also runs the abandoned-cart sweeper while the app is
+ * up (domain/abandoned-carts.ts).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ident, isoTime, sku } from '@till/shared/schemas/common';
+import { type CartSweeper, startCartSweeper } from '../domain/abandoned-carts';
 import { recordBrowsing } from '../domain/storefront';
 import { requireKey } from '../http/auth';
 import { errorResponses } from '../http/schemas';
@@ -26,12 +29,22 @@ export const storefrontEventRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async 
   // Before the body is read, as for registers.
   app.addHook('onRequest', requireKey(hub.config.storefrontKey, 'storefront'));
 
+  let sweeper: CartSweeper | null = null;
+  app.addHook('onReady', async () => {
+    sweeper = startCartSweeper(hub, hub.config, (err) =>
+      app.log.warn({ err }, 'abandoned-cart sweep failed'),
+    );
+  });
+  app.addHook('onClose', async () => {
+    await sweeper?.stop();
+  });
+
   app.post(
     '/api/v1/storefront/events',
     {
       schema: {
         body: bodySchema,
-        response: { 202: z.object({ accepted: z.number() }), ...errorResponses },
+        response: { 202: z.object({ accepted: z.number(), ignored: z.number() }), ...errorResponses },
       },
       config: { requestNames: { body: 'events' } },
     },
@@ -45,7 +58,7 @@ export const storefrontEventRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async 
         qty: e.qty ?? null,
         at: e.at ?? null,
       }));
-      return reply.status(202).send({ accepted: await recordBrowsing(hub, events) });
+      return reply.status(202).send(await recordBrowsing(hub, events));
     },
   );
 };
