@@ -140,7 +140,7 @@ test('split card + cash: receipt at once, the sale on the hub once, stock on the
   await page.screenshot({ path: `${repoRoot}e2e/screenshots/recent-receipts.png`, fullPage: true });
   await tender.recent.getByRole('button', { name: 'No sale: open drawer' }).click();
   await expect(tender.recent.getByRole('status', { name: 'Drawer' })).toContainText(
-    'cash drawer cannot be opened',
+    'No cash drawer is set up, so it cannot be opened from here.',
   );
   await expect
     .poll(

@@ -12,6 +12,8 @@ if (root.scripts?.['bench:sync']) runs.push(['sync', ['run', 'bench:sync']]);
 if (root.scripts?.['bench:pin']) runs.push(['pin', ['run', 'bench:pin']]);
 if (root.scripts?.['bench:register']) runs.push(['register', ['run', 'bench:register']]);
 if (root.scripts?.['bench:devices']) runs.push(['devices', ['run', 'bench:devices']]);
+if (root.scripts?.['bench:boris']) runs.push(['boris', ['run', 'bench:boris']]);
+if (root.scripts?.['bench:bopis']) runs.push(['bopis', ['run', 'bench:bopis']]);
 
 let failed = 0;
 for (const [name, args] of runs) {

@@ -19,13 +19,17 @@ import { refuseForeignCharset, refuseNonText } from './http/request-guards';
 import { type Hub, createHub, endStreams, stopHub } from './hub';
 import { adminRoutes } from './routes/admin';
 import { counterRoutes } from './routes/counter';
+import { counterReturnRoutes } from './routes/counter-returns';
 import { enrollRoutes } from './routes/enroll';
 import { exceptionRoutes } from './routes/exceptions';
 import { healthRoutes } from './routes/health';
 import { storefrontCatalogRoutes } from './routes/storefront-catalog';
+import { fulfilmentRoutes } from './routes/fulfilment';
 import { storefrontEventRoutes } from './routes/storefront-events';
+import { storefrontLoyaltyRoutes } from './routes/storefront-loyalty';
 import { storefrontOrderRoutes } from './routes/storefront-orders';
 import { storefrontPageRoutes } from './routes/storefront-page';
+import { storefrontShopperRoutes } from './routes/storefront-shoppers';
 import { syncRoutes } from './routes/sync';
 import { Revocations } from './streams/revocations';
 
@@ -94,11 +98,15 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   // Register and storefront-write routes authenticate in `onRequest`, before the body is read.
   await app.register(syncRoutes, { hub });
   await app.register(counterRoutes, { hub });
+  await app.register(counterReturnRoutes, { hub });
   await app.register(storefrontCatalogRoutes, { hub });
   await app.register(storefrontOrderRoutes, { hub });
   await app.register(storefrontEventRoutes, { hub });
+  await app.register(storefrontLoyaltyRoutes, { hub });
+  await app.register(storefrontShopperRoutes, { hub });
   await app.register(exceptionRoutes, { hub });
   await app.register(adminRoutes, { hub, revocations });
+  await app.register(fulfilmentRoutes, { hub });
   await app.register(storefrontPageRoutes);
 
   // Streams never end by themselves: end them before the server waits for its connections to close.

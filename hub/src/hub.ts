@@ -9,6 +9,7 @@ import type { Db } from './db/port';
 import { applySalesAtomically } from './domain/apply-sales';
 import { AtpModel } from './domain/atp';
 import { type PaymentGateway, SimulatedGateway } from './domain/gateway';
+import { RefundSweeper } from './domain/refunds';
 import { RegisterAuth } from './domain/register-auth';
 import { SalesWriter } from './domain/sales-writer';
 import { type Repositories, createRepositories } from './repositories/repositories';
@@ -28,6 +29,8 @@ export interface Hub {
   atp: AtpModel;
   syncStreams: SyncStreams;
   stockStream: StockStream;
+  /** Settles card refunds of web-order returns that were left pending (domain/refunds.ts). */
+  refundSweeper: RefundSweeper;
 }
 
 /** Builds the hub's services on an open, migrated database (which stays the caller's to close). */
@@ -52,8 +55,10 @@ export async function createHub(
     atp,
     syncStreams: new SyncStreams(repos.feeds, bus),
     stockStream: new StockStream(bus, atp),
+    refundSweeper: new RefundSweeper({ db, repos, gateway }),
   };
   await atp.refresh();
+  hub.refundSweeper.start();
   return hub;
 }
 
@@ -66,5 +71,6 @@ export function endStreams(hub: Hub): void {
 /** Stops listening for changes; the database stays open. */
 export async function stopHub(hub: Hub): Promise<void> {
   endStreams(hub);
+  await hub.refundSweeper.close();
   await hub.bus.close();
 }

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, type TestHub, auth, pushBody, startHub } from '../../test/support/hub';
 import { makeSale } from '../../test/support/sales';
+import { DEMO_WELCOME_POINTS } from '../src/domain/seed';
 
 const KEY = { authorization: 'Bearer demo-storefront-key' };
 const EMAIL = 'ada.lovelace@example.com';
@@ -77,7 +78,8 @@ describe.each(DATABASES)('events and counter look-ups on %s', (kind) => {
     ).json();
     expect(history.sales.map((s: { id: string }) => s.id)).toContain(sale.id);
     expect(history.orders.map((o: { number: string }) => o.number)).toContain(placed.json().number);
-    expect(history.loyalty.points).toBe(3);
+    // The demo's welcome points, and three for the 3.00 sale.
+    expect(history.loyalty.points).toBe(DEMO_WELCOME_POINTS + 3);
     expect(history.abandonedCarts.length).toBeGreaterThan(0);
     expect(history.recentlyViewed.length).toBeGreaterThan(0);
     const byNumber = await hub.app.inject({

@@ -25,9 +25,18 @@ export const shiftsToV1 = (doc: Record<string, unknown>): Record<string, unknown
  */
 export const unchangedToV1 = (doc: Record<string, unknown>): Record<string, unknown> => doc;
 
+/**
+ * Sales version 1 (the points tender), audit version 2 (the customer_lookup action) and settings version 2
+ * (optional loyalty rules, read with defaults) only widened what a document may hold, too.
+ */
+export const unchangedToNext = (doc: Record<string, unknown>): Record<string, unknown> => doc;
+
 /** Every collection's strategies (the others are all at version 0). */
 export const migrationStrategies: Partial<Record<CollectionName, Strategies>> = {
   shifts: { 1: shiftsToV1 },
-  audit: { 1: unchangedToV1 },
-  settings: { 1: unchangedToV1 },
+  sales: { 1: unchangedToNext },
+  audit: { 1: unchangedToV1, 2: unchangedToNext },
+  settings: { 1: unchangedToV1, 2: unchangedToNext },
+  // Orders version 1 added statuses and optional fields (pickups, notifications, expiry, shipment).
+  orders: { 1: unchangedToNext },
 };

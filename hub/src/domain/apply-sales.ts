@@ -6,8 +6,9 @@
  */
 import type { Queryable } from '../db/port';
 import type { PushedSale } from '../repositories/sales';
+import { type LoyaltyRules, loyaltyRulesOf } from '@till/shared/schemas/settings';
 import type { DomainContext } from './context';
-import { loyaltyEntries } from './loyalty';
+import { loyaltyEntries, movesPoints, overspendExceptions } from './loyalty';
 
 /** Applies sales with `tx` (an open transaction, or the database for the single statement); returns new ids. */
 export async function applySales(
@@ -18,9 +19,17 @@ export async function applySales(
   if (sales.length === 0) return [];
   const inserted = await ctx.repos.sales.apply(sales, tx);
   const fresh = new Set(inserted);
-  // Only sales that were new earn points: a re-sent sale changes nothing.
-  const entries = loyaltyEntries(sales.filter((s) => fresh.has(s.doc.id)).map((s) => s.doc));
-  const customerStores = await ctx.repos.loyalty.award(entries, tx);
+  // Only sales that were new move points: a re-sent sale changes nothing.
+  const docs = sales.filter((s) => fresh.has(s.doc.id) && s.doc.customerId != null).map((s) => s.doc);
+  if (docs.length === 0) return inserted;
+  const rules = new Map<string, LoyaltyRules>();
+  for (const storeId of new Set(docs.map((d) => d.storeId))) {
+    rules.set(storeId, loyaltyRulesOf(await ctx.repos.settings.forStore(storeId, tx)));
+  }
+  const entries = loyaltyEntries(docs, (storeId) => rules.get(storeId) ?? loyaltyRulesOf(null));
+  const { stores: customerStores, booked } = await ctx.repos.loyalty.award(entries, tx);
+  // A spend the balance could not cover (made offline) is booked to zero and raised for a person.
+  await ctx.repos.exceptions.raise(overspendExceptions(booked), tx);
   if (customerStores.length > 0) {
     await ctx.repos.changes.notify(
       customerStores.map((s) => ['customers', s] as const),
@@ -37,7 +46,7 @@ export async function applySalesAtomically(
   sales: readonly PushedSale[],
 ): Promise<string[]> {
   // Loyalty needs more statements than the one, hence an explicit transaction.
-  if (loyaltyEntries(sales.map((s) => s.doc)).length > 0) {
+  if (movesPoints(sales.map((s) => s.doc))) {
     return ctx.db.transaction((tx) => applySales(ctx, tx, sales));
   }
   return applySales(ctx, ctx.db, sales);

@@ -4,10 +4,13 @@
  * with the customer's personalization consent) abandoned carts, recently viewed products and offers.
  * Look-ups need an exact key the customer gives at the counter.
  */
+import { type LoyaltyTier, tierOf } from '@till/shared/domain/loyalty';
 import type { WebOrder } from '@till/shared/schemas/web-order';
-import type { AbandonedCart, ViewedProduct } from '../repositories/browsing';
+import type { ViewedProduct } from '../repositories/browsing';
+import type { AbandonedCartView } from '../repositories/carts';
 import type { CustomerContact } from '../repositories/customers';
 import type { Repositories } from '../repositories/repositories';
+import { type AbandonedCartPolicy, abandonedCartsOf } from './abandoned-carts';
 import { DomainError } from './errors';
 
 /** The keys of an order look-up; `qr` is a receipt QR `till:order:<id or number>` or the bare number. */
@@ -25,12 +28,23 @@ export async function findOrders(repos: Repositories, q: OrderLookup): Promise<W
   return repos.webOrders.find({ key: key ?? null, email: q.email ?? null, phone: q.phone ?? null });
 }
 
-/** Customers with exactly this e-mail or phone; `missing_key` when neither is given. */
+/** The prefix of a loyalty card's code; the rest is the customer's id (a bare id is read the same). */
+export const LOYALTY_CARD_PREFIX = 'till:customer:';
+
+/**
+ * Customers with exactly this loyalty card, e-mail or phone; `missing_key` when none is given. A card is
+ * what its barcode or QR says: `till:customer:<id>` or the bare id.
+ */
 export async function findCustomers(
   repos: Repositories,
-  q: { email?: string | undefined; phone?: string | undefined },
+  q: { email?: string | undefined; phone?: string | undefined; card?: string | undefined },
 ): Promise<CustomerContact[]> {
-  if (!q.email && !q.phone) throw new DomainError('missing_key', 'give email or phone');
+  if (q.card) {
+    const id = q.card.startsWith(LOYALTY_CARD_PREFIX) ? q.card.slice(LOYALTY_CARD_PREFIX.length) : q.card;
+    const found = await repos.customers.byId(id);
+    return found ? [found] : [];
+  }
+  if (!q.email && !q.phone) throw new DomainError('missing_key', 'give card, email or phone');
   return repos.customers.findByContact(q.email ?? null, q.phone ?? null);
 }
 
@@ -45,27 +59,46 @@ export interface Offer {
 /** Everything the counter may show of one customer. */
 export interface CustomerHistory {
   customer: Pick<CustomerContact, 'id' | 'name' | 'email' | 'consent'>;
-  loyalty: { points: number };
+  /** The balance, the points earned in all and the tier they give. */
+  loyalty: { points: number; lifetime: number; tier: LoyaltyTier };
   orders: WebOrder[];
   sales: unknown[];
-  abandonedCarts: AbandonedCart[];
+  abandonedCarts: AbandonedCartView[];
   recentlyViewed: ViewedProduct[];
   offers: Offer[];
   personalization: boolean;
 }
 
-/** A customer's unified history, or null when there is no such customer. */
-export async function customerHistory(repos: Repositories, id: string): Promise<CustomerHistory | null> {
+/**
+ * A customer's unified history, or null when there is no such customer. Carts left untouched for the
+ * policy's time as of `now` are marked abandoned first (domain/abandoned-carts.ts).
+ */
+export async function customerHistory(
+  repos: Repositories,
+  id: string,
+  cartPolicy: AbandonedCartPolicy = { abandonedCartMinutes: 30 },
+  now: Date = new Date(),
+): Promise<CustomerHistory | null> {
   const customer = await repos.customers.byId(id);
   if (!customer) return null;
-  const [orders, sales] = await Promise.all([repos.webOrders.byCustomer(id), repos.sales.byCustomer(id)]);
   const personal = customer.consent.personalization === true;
+  // Without consent the counter sees the name and the balance, nothing else (not even their purchases).
+  const [orders, sales, lifetime] = await Promise.all([
+    personal ? repos.webOrders.byCustomer(id) : [],
+    personal ? repos.sales.byCustomer(id) : [],
+    repos.loyalty.lifetimeEarned(id),
+  ]);
   const [carts, views] = personal
-    ? await Promise.all([repos.browsing.abandonedCarts(id), repos.browsing.mostViewed(id)])
+    ? await Promise.all([abandonedCartsOf({ repos }, cartPolicy, id, now), repos.browsing.mostViewed(id)])
     : [[], []];
   return {
-    customer: { id: customer.id, name: customer.name, email: customer.email, consent: customer.consent },
-    loyalty: { points: customer.loyaltyPoints },
+    customer: {
+      id: customer.id,
+      name: customer.name,
+      email: personal ? customer.email : null,
+      consent: customer.consent,
+    },
+    loyalty: { points: customer.loyaltyPoints, lifetime, tier: tierOf(lifetime) },
     orders,
     sales,
     abandonedCarts: carts,

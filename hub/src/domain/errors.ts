@@ -40,6 +40,10 @@ export const domainErrorCodes = [
   'insufficient_stock',
   /** An Idempotency-Key reused with another order request; `details.mismatch` names what differs. */
   'idempotency_mismatch',
+  /** No web order has this id or number. */
+  'unknown_order',
+  /** The order's state machine does not allow this move from its current status. */
+  'invalid_transition',
 ] as const;
 
 /** A domain refusal's code. */

@@ -214,6 +214,9 @@ async function seedCatalogue(tx: Queryable, catalogue: SeedProduct[]): Promise<v
   await applyLevelDeltas(tx, receipts);
 }
 
+/** Loyalty points every demo customer starts with, so points can be spent at the counter at once. */
+export const DEMO_WELCOME_POINTS = 500;
+
 async function seedCustomers(tx: Queryable, catalogue: SeedProduct[]): Promise<void> {
   for (const [i, name] of CUSTOMERS.entries()) {
     const id = `cus-demo-${i + 1}`;
@@ -230,10 +233,15 @@ async function seedCustomers(tx: Queryable, catalogue: SeedProduct[]): Promise<v
         name,
         `+1 555 01${String(i).padStart(2, '0')}`,
         JSON.stringify(consent),
-        0,
+        DEMO_WELCOME_POINTS,
         i % 2 === 0 ? 'store-1' : 'store-2',
       ],
     );
+    // The balance is the ledger's sum: the welcome points are its first entry.
+    await tx.query(`INSERT INTO loyalty_ledger (customer_id, delta, reason) VALUES ($1, $2, 'welcome')`, [
+      id,
+      DEMO_WELCOME_POINTS,
+    ]);
     // A web history: views over the past days, a cart left two days ago, and a checkout.
     const picks = [0, 1, 2, 3]
       .map((k) => catalogue[(hash(`${id}:${k}`) % catalogue.length) | 0]?.sku)

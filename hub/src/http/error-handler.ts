@@ -33,6 +33,8 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   payment_declined: 402,
   insufficient_stock: 409,
   idempotency_mismatch: 422,
+  unknown_order: 404,
+  invalid_transition: 409,
 };
 
 const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {

@@ -4,8 +4,21 @@ import type { Queryable } from '../db/port';
 /**
  * The kinds of exception the hub raises. `id_collision`: a pushed document reused an id already stored
  * with other content or at another store, and was refused (hub/README.md, Push integrity).
+ * `order_conflict`: a register handed over or cancelled a web order that the hub had already moved
+ * elsewhere (e.g. cancelled online while collected at the counter); the hub's state stands until a
+ * manager settles it. `points_overspent`: a sale spent more loyalty points than its customer had (made
+ * offline, where the register could not know); the balance stopped at zero. `refund_refused`: the card
+ * gateway would not refund a web order returned at a counter.
  */
-export const exceptionKinds = ['unknown_sku', 'oversold', 'order_unfulfillable', 'id_collision'] as const;
+export const exceptionKinds = [
+  'unknown_sku',
+  'oversold',
+  'order_unfulfillable',
+  'id_collision',
+  'order_conflict',
+  'points_overspent',
+  'refund_refused',
+] as const;
 
 /** An exception's kind. */
 export type ExceptionKind = (typeof exceptionKinds)[number];

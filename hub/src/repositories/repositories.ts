@@ -5,6 +5,7 @@
 import type { Queryable } from '../db/port';
 import { AuditRepository } from './audit';
 import { BrowsingRepository } from './browsing';
+import { CartsRepository } from './carts';
 import { ChangesRepository } from './changes';
 import { CustomersRepository } from './customers';
 import { ExceptionsRepository } from './exceptions';
@@ -19,13 +20,16 @@ import { SalesRepository } from './sales';
 import { SettingsRepository } from './settings';
 import { ShiftsRepository } from './shifts';
 import { StockRepository } from './stock';
+import { StorefrontRepository } from './storefront';
 import { StoresRepository } from './stores';
 import { WebOrdersRepository } from './web-orders';
+import { WebReturnsRepository } from './web-returns';
 
 /** The hub's repositories. */
 export interface Repositories {
   audit: AuditRepository;
   browsing: BrowsingRepository;
+  carts: CartsRepository;
   changes: ChangesRepository;
   customers: CustomersRepository;
   exceptions: ExceptionsRepository;
@@ -40,8 +44,10 @@ export interface Repositories {
   settings: SettingsRepository;
   shifts: ShiftsRepository;
   stock: StockRepository;
+  storefront: StorefrontRepository;
   stores: StoresRepository;
   webOrders: WebOrdersRepository;
+  webReturns: WebReturnsRepository;
 }
 
 /** Builds every repository on `db`. */
@@ -49,6 +55,7 @@ export function createRepositories(db: Queryable): Repositories {
   return {
     audit: new AuditRepository(db),
     browsing: new BrowsingRepository(db),
+    carts: new CartsRepository(db),
     changes: new ChangesRepository(db),
     customers: new CustomersRepository(db),
     exceptions: new ExceptionsRepository(db),
@@ -63,7 +70,9 @@ export function createRepositories(db: Queryable): Repositories {
     settings: new SettingsRepository(db),
     shifts: new ShiftsRepository(db),
     stock: new StockRepository(db),
+    storefront: new StorefrontRepository(db),
     stores: new StoresRepository(db),
     webOrders: new WebOrdersRepository(db),
+    webReturns: new WebReturnsRepository(db),
   };
 }

@@ -18,6 +18,8 @@ const orderQuerySchema = z.object({
   qr: z.string().max(200).optional(),
 });
 const customerQuerySchema = z.object({
+  /** A loyalty card's code: `till:customer:<id>` or the bare id. */
+  card: z.string().max(100).optional(),
   email: z.string().max(254).optional(),
   phone: z.string().max(24).optional(),
 });
@@ -33,11 +35,21 @@ const customerSchema = z.object({
 });
 const historySchema = z.object({
   customer: customerSchema.pick({ id: true, name: true, email: true, consent: true }),
-  loyalty: z.object({ points: z.number() }),
+  loyalty: z.object({
+    points: z.number(),
+    lifetime: z.number(),
+    tier: z.enum(['bronze', 'silver', 'gold']),
+  }),
   orders: documentsSchema,
   sales: documentsSchema,
   abandonedCarts: z.array(
-    z.object({ sessionId: z.string(), lines: z.record(z.string(), z.number()), updatedAt: z.string() }),
+    z.object({
+      sessionId: z.string(),
+      lines: z.record(z.string(), z.number()),
+      items: z.array(z.object({ sku: z.string(), name: z.string(), qty: z.number(), price: z.number() })),
+      updatedAt: z.string(),
+      abandonedAt: z.string(),
+    }),
   ),
   recentlyViewed: z.array(z.object({ sku: z.string(), name: z.string(), views: z.number() })),
   offers: z.array(
@@ -83,7 +95,7 @@ export const counterRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, { 
     },
     async (request) => {
       const { id } = request.params;
-      const history = await customerHistory(hub.repos, id);
+      const history = await customerHistory(hub.repos, id, hub.config);
       if (!history) throw notFound('unknown_customer', `no customer ${id}`);
       return history;
     },

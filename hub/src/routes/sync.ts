@@ -77,6 +77,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, { hub
         identity: identityOf(request),
         gateway: hub.gateway,
         salesWriter: hub.salesWriter,
+        pickupExpiryDays: hub.config.pickupExpiryDays,
       };
       return push(context, request.body);
     },

@@ -1,9 +1,10 @@
 /**
  * The storefront's live stock stream. Each committed level change arrives in a notification with the
  * level after the change; every listener gets `{"sku","storeId","onHand","reserved","available"}` —
- * the frame is serialised once and written to all listeners that want that SKU.
+ * the frame is serialised once and written to all listeners that want that SKU. A level whose web
+ * availability moved because its store's outage buffer grew or shrank is sent the same way, at once.
  */
-import type { AtpModel } from '../domain/atp';
+import type { AtpModel, BufferedLevel } from '../domain/atp';
 import type { ChangeBus } from './change-bus';
 import { type SseConnection, frame } from './sse';
 
@@ -22,28 +23,41 @@ interface Listener {
 export class StockStream {
   private readonly listeners = new Set<Listener>();
   private readonly unsubscribe: () => void;
+  private unwatch: (() => void) | null = null;
 
-  constructor(bus: ChangeBus, atp: AtpModel) {
+  constructor(
+    bus: ChangeBus,
+    private readonly atp: AtpModel,
+  ) {
     this.unsubscribe = bus.subscribe({
       onChange: (change) => {
         if (this.listeners.size === 0) return;
-        for (const level of change.levels) {
-          const { available } = atp.atp(level.storeId, level.sku, level.onHand, level.reserved);
-          const text = frame(
-            JSON.stringify({
-              sku: level.sku,
-              storeId: level.storeId,
-              onHand: level.onHand,
-              reserved: level.reserved,
-              available,
-            }),
-          );
-          for (const l of this.listeners) if (!l.skus || l.skus.has(level.sku)) l.pending += text;
-        }
-        this.scheduleFlush();
+        this.queue(
+          change.levels.map((level) => ({
+            ...level,
+            available: atp.atp(level.storeId, level.sku, level.onHand, level.reserved).available,
+          })),
+        );
       },
       onGap: () => undefined,
     });
+  }
+
+  /** Queues one frame per level for the listeners that want its SKU. */
+  private queue(levels: readonly BufferedLevel[]): void {
+    for (const level of levels) {
+      const text = frame(
+        JSON.stringify({
+          sku: level.sku,
+          storeId: level.storeId,
+          onHand: level.onHand,
+          reserved: level.reserved,
+          available: level.available,
+        }),
+      );
+      for (const l of this.listeners) if (!l.skus || l.skus.has(level.sku)) l.pending += text;
+    }
+    this.scheduleFlush();
   }
 
   private flushTimer: NodeJS.Immediate | NodeJS.Timeout | null = null;
@@ -73,7 +87,15 @@ export class StockStream {
   add(conn: SseConnection, skus: ReadonlySet<string> | null): void {
     const listener = { conn, skus, pending: '' };
     this.listeners.add(listener);
-    conn.onClose(() => this.listeners.delete(listener));
+    // Buffers are watched only while someone listens: the model's timer costs nothing otherwise.
+    this.unwatch ??= this.atp.watch((levels) => this.queue(levels));
+    conn.onClose(() => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.unwatch?.();
+        this.unwatch = null;
+      }
+    });
   }
 
   /** How many listeners are connected (health and bench). */
@@ -84,6 +106,8 @@ export class StockStream {
   /** Closes every stream. */
   close(): void {
     this.unsubscribe();
+    this.unwatch?.();
+    this.unwatch = null;
     if (this.flushTimer) {
       clearTimeout(this.flushTimer as NodeJS.Timeout);
       clearImmediate(this.flushTimer as NodeJS.Immediate);

@@ -3,8 +3,9 @@
  * panel with its enrollment form; enrolled and nobody signed in (or the idle lock on) the sign-in screen,
  * from which "Register info" opens the app-info panel; signed in, the screen of the navigation store
  * (features/navigation/nav-store.ts): the sale screen first, and tender, returns, shift or the app-info
- * panel as the clerk moves on, or the Hardware screen (F12, behind a manager's PIN). The sale in progress is
- * restored from the replica as soon as it opens, before anyone signs in, so a reload or crash never loses it.
+ * panel as the clerk moves on, the Pickups screen (F5: web orders collected here), or the Hardware screen
+ * (F12, behind a manager's PIN). The sale in progress is restored from the replica as soon as it opens,
+ * before anyone signs in, so a reload or crash never loses it.
  */
 import { useState } from 'react';
 import { AppInfoPanel } from '../features/app-info/app-info-panel';
@@ -20,6 +21,8 @@ import { SaleScreen } from '../features/sale/sale-screen';
 import { TenderScreen } from '../features/tender/tender-screen';
 import { useReceiptsHotkey } from '../features/receipts/use-receipts-hotkey';
 import { HardwareScreen } from '../features/hardware/hardware-screen';
+import { PickupsScreen } from '../features/pickups/pickups-screen';
+import { usePickupsHotkey } from '../features/pickups/use-pickups-hotkey';
 import { useHardwareHotkey } from '../features/hardware/use-hardware-hotkey';
 import { useSyncPhase } from './sync-provider';
 
@@ -33,6 +36,7 @@ export function Screen() {
   useNavKeys(clerk !== null);
   useReceiptsHotkey(clerk !== null);
   useHardwareHotkey(clerk !== null);
+  usePickupsHotkey(clerk !== null);
   useCartPersistence();
 
   if (phase.phase === 'loading' || phase.phase === 'not-enrolled') return <AppInfoPanel />;
@@ -40,6 +44,7 @@ export function Screen() {
   if (clerk && screen === 'returns') return <ReturnsScreen />;
   if (clerk && screen === 'tender') return <TenderScreen />;
   if (clerk && screen === 'hardware') return <HardwareScreen />;
+  if (clerk && screen === 'pickups') return <PickupsScreen />;
   if (clerk && screen === 'info') {
     return (
       <div className="screen-stack">

@@ -56,7 +56,14 @@ export interface ShiftReport {
   variance: number | null;
 }
 
-const tenderOrder: readonly Tender['method'][] = ['cash', 'card', 'gift_card', 'store_credit', 'other'];
+const tenderOrder: readonly Tender['method'][] = [
+  'cash',
+  'card',
+  'gift_card',
+  'store_credit',
+  'points',
+  'other',
+];
 
 /**
  * Computes the report of `shift` from the sales and returns in `documents` (others, of other shifts or
@@ -160,6 +167,7 @@ const tenderNames: Record<Tender['method'], string> = {
   gift_card: 'Gift card',
   store_credit: 'Store credit',
   other: 'Other',
+  points: 'Loyalty points',
 };
 
 /** Lays `report` out like a receipt: every line exactly `columns` wide. */

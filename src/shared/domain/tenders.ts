@@ -10,6 +10,8 @@ export interface TenderInput {
   method: Tender['method'];
   amount: number;
   reference?: string;
+  /** A `points` tender: the loyalty points it spends (`amount` is what they are worth). */
+  points?: number;
 }
 
 /**
@@ -37,6 +39,7 @@ export function settleTenders(gross: number, tenders: readonly TenderInput[]): R
     tenders.map((t, i): Tender => {
       const tender: Tender = { method: t.method, amount: t.amount };
       if (t.reference) tender.reference = t.reference;
+      if (t.points !== undefined) tender.points = t.points;
       if (t.method === 'cash') tender.change = i === lastCash ? excess : 0;
       return tender;
     }),

@@ -19,6 +19,8 @@ export const auditActionSchema = z.enum([
   'document_quarantined',
   'paid_in',
   'paid_out',
+  'customer_lookup',
+  'refund_settled',
 ]);
 
 /** One audit entry. `details` is a small flat record of strings, numbers and booleans. */

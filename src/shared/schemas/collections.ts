@@ -31,17 +31,21 @@ export const collections = {
     schema: saleShapeSchema,
     primaryKey: 'id',
     indexes: ['number', 'createdAt'],
-    version: 0,
+    // Version 1 added the points tender (src/sync/migrations.ts).
+    version: 1,
   },
-  orders: { schema: webOrderSchema, primaryKey: 'id', indexes: ['number'], version: 0 },
+  // Version 1 added the picking/picked/expired statuses and the optional pickups, notifications,
+  // expiresAt and shipment (src/sync/migrations.ts).
+  orders: { schema: webOrderSchema, primaryKey: 'id', indexes: ['number'], version: 1 },
   customers: { schema: customerSchema, primaryKey: 'id', version: 0 },
   staff: { schema: staffSchema, primaryKey: 'id', version: 0 },
   // Version 1 added cash movements and the count by denomination (src/sync/migrations.ts).
   shifts: { schema: shiftSchema, primaryKey: 'id', version: 1 },
-  // Version 1 added the paid_in and paid_out actions (src/sync/migrations.ts).
-  audit: { schema: auditEntrySchema, primaryKey: 'id', version: 1 },
-  // Version 1 added the optional idleLockMinutes and cashVarianceApproval (src/sync/migrations.ts).
-  settings: { schema: storeSettingsSchema, primaryKey: 'storeId', version: 1 },
+  // Version 1 added the paid_in and paid_out actions, 2 customer_lookup (src/sync/migrations.ts).
+  audit: { schema: auditEntrySchema, primaryKey: 'id', version: 2 },
+  // Version 1 added the optional idleLockMinutes and cashVarianceApproval, 2 the optional loyalty rules
+  // (src/sync/migrations.ts).
+  settings: { schema: storeSettingsSchema, primaryKey: 'storeId', version: 2 },
 } as const satisfies Record<CollectionName, CollectionSpec>;
 
 /** The RxDB JSON schema of a collection, derived from its zod schema. */

@@ -14,16 +14,18 @@ import { collections, rxSchemaOf } from './collections';
 const fingerprints: Record<string, { version: number; sha256: string }> = {
   products: { version: 0, sha256: '9038d5d7aaf707cb' },
   stock: { version: 0, sha256: '3181783c5ba5e053' },
-  sales: { version: 0, sha256: 'e3f6934509d02c87' },
-  orders: { version: 0, sha256: '20feb5404c9d8984' },
+  // Version 1: the points tender.
+  sales: { version: 1, sha256: '4cbf9817a2c1e99c' },
+  // Version 1: picking, picked and expired; pickups, notifications, expiresAt and shipment.
+  orders: { version: 1, sha256: '7efe6e058bd1c3a1' },
   customers: { version: 0, sha256: 'efd3926147ad6645' },
   staff: { version: 0, sha256: 'd125f84ee9ab14d1' },
   // Version 1: cash movements and the closing count by denomination (src/sync/migrations.ts).
   shifts: { version: 1, sha256: '33a34442eb3d6c09' },
-  // Version 1: the paid_in and paid_out actions.
-  audit: { version: 1, sha256: '8c97cf981a9c04fa' },
-  // Version 1: the optional idleLockMinutes and cashVarianceApproval.
-  settings: { version: 1, sha256: '684b69b5f38dd333' },
+  // Version 1: the paid_in and paid_out actions; 2: customer_lookup.
+  audit: { version: 2, sha256: '5d535f49f8a9e566' },
+  // Version 1: the optional idleLockMinutes and cashVarianceApproval; 2: the optional loyalty rules.
+  settings: { version: 2, sha256: 'eb8fca9b40ebbf65' },
 };
 
 describe('derived RxDB schemas', () => {

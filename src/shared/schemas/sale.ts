@@ -40,8 +40,13 @@ export const saleLineSchema = z.object({
 
 /** How the customer paid (or, in a return, was refunded: negative amounts). */
 export const tenderSchema = z.object({
-  method: z.enum(['cash', 'card', 'gift_card', 'store_credit', 'other']),
+  method: z.enum(['cash', 'card', 'gift_card', 'store_credit', 'other', 'points']),
   amount: minor(),
+  /**
+   * Loyalty points a `points` tender spends (negative in a return: given back). Its `amount` is what they are
+   * worth at the store's point value, so the tender counts like money in every total.
+   */
+  points: z.int().min(-2_147_483_647).max(2_147_483_647).optional(),
   /** Cash handed back; never negative. */
   change: minor().min(0).optional(),
   /** The payment gateway's reference (card charge id), needed to refund to the original payment. */

@@ -20,6 +20,26 @@ export const approvalThresholdsSchema = z.object({
   overrideDropBp: basisPoints(),
 });
 
+/**
+ * Loyalty rules: points earned per whole currency unit paid (not counting what points paid), and what
+ * one point is worth, in minor units, when it is spent as a tender.
+ */
+export const loyaltyRulesSchema = z.object({
+  pointsPerUnit: z.int().min(0).max(1000),
+  pointValueMinor: z.int().min(1).max(100_000),
+});
+
+/** A store's loyalty rules. */
+export type LoyaltyRules = z.infer<typeof loyaltyRulesSchema>;
+
+/** One point per currency unit, each worth one minor unit (1 % back), when a store's settings do not say. */
+export const DEFAULT_LOYALTY_RULES: LoyaltyRules = { pointsPerUnit: 1, pointValueMinor: 1 };
+
+/** The loyalty rules of `settings`, or the defaults while there are none (or they do not say). */
+export function loyaltyRulesOf(settings: Pick<StoreSettings, 'loyalty'> | null): LoyaltyRules {
+  return settings?.loyalty ?? DEFAULT_LOYALTY_RULES;
+}
+
 /** Minutes without input before the register locks, when a store's settings do not say. */
 export const DEFAULT_IDLE_LOCK_MINUTES = 5;
 
@@ -47,6 +67,10 @@ export const storeSettingsSchema = z.object({
   idleLockMinutes: z.int().min(1).max(240).optional(),
   /** A closing count off by more than this (minor units, either way) needs a manager's PIN. */
   cashVarianceApproval: minorNonNegative().optional(),
+  /** How the store's customers earn and spend loyalty points; read through `loyaltyRulesOf`. */
+  loyalty: loyaltyRulesSchema.optional(),
+  /** Whether a web order returned at the counter may be refunded as store credit instead (default off). */
+  storeCreditRefunds: z.boolean().optional(),
   updatedAt: isoTime(),
 });
 

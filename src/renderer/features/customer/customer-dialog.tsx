@@ -1,12 +1,18 @@
 /**
  * The customer dialog (F3 on the sale screen): search this store's customers in the replica by name,
  * e-mail or phone as you type and attach one, or sign a new one up, offline too, with their consent
- * choices (both off until the customer says yes). Esc closes it; nothing else of the sale changes.
+ * choices (both off until the customer says yes). A loyalty card or web order QR scanned into the search,
+ * or an e-mail or phone of a customer of another store, is looked up on the hub ("Look up on the hub",
+ * or Enter when the replica has no match). Attaching opens the customer panel under the customer line.
+ * Esc closes it; nothing else of the sale changes.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
-import { useReplica } from '../../app/sync-provider';
+import { useEnrollment, useReplica } from '../../app/sync-provider';
+import type { HubCustomer } from '../customer-panel/counter-client';
+import { findOnHub } from '../customer-panel/hub-lookup';
+import { lookupKeyOf } from '../customer-panel/lookup-key';
 import { replicaKeys } from '../../lib/replica-query';
 import { useCartStore } from '../sale/cart-store';
 import { useCustomerSearch } from './queries';
@@ -46,11 +52,35 @@ export function CustomerDialog({ onClose }: { onClose: () => void }) {
 
 function CustomerSearch({ onClose, onSignUp }: { onClose: () => void; onSignUp: () => void }) {
   const id = useId();
+  const enrollment = useEnrollment();
   const [text, setText] = useState('');
-  const found = useCustomerSearch(text).data ?? [];
+  const [onHub, setOnHub] = useState<{ text: string; customers: HubCustomer[] } | null>(null);
+  const [hubMessage, setHubMessage] = useState<string | null>(null);
+  const localFound = useCustomerSearch(text).data ?? [];
+  const key = lookupKeyOf(text);
+  // A card or order code is never in the replica's names: only the hub's answer counts for it.
+  const hubFound = onHub?.text === text ? onHub.customers : [];
+  const found = [
+    ...(key?.by === 'card' || key?.by === 'order' ? [] : localFound),
+    ...hubFound.filter((h) => !localFound.some((c) => c.id === h.id)),
+  ];
   const attach = (customerId: string) => {
     useCartStore.getState().setCustomer(customerId);
     onClose();
+  };
+  const lookUp = async () => {
+    if (!key || !enrollment) return;
+    setHubMessage('Asking the hub…');
+    const answer = await findOnHub(enrollment, key);
+    if (!answer.ok) {
+      setHubMessage(answer.error.message);
+      return;
+    }
+    setOnHub({ text, customers: answer.value });
+    const only = answer.value.length === 1 ? answer.value[0] : undefined;
+    // A card or order code names one customer: attach them at once, as a scan should.
+    if (only && (key.by === 'card' || key.by === 'order')) attach(only.id);
+    else setHubMessage(answer.value.length === 0 ? 'The hub knows no such customer.' : null);
   };
   return (
     <>
@@ -62,13 +92,17 @@ function CustomerSearch({ onClose, onSignUp }: { onClose: () => void; onSignUp: 
         autoComplete="off"
         autoFocus
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setHubMessage(null);
+        }}
         onKeyDown={(e) => {
-          // Enter attaches the only match, so a scanned or typed e-mail needs no mouse.
-          if (e.key === 'Enter' && found.length === 1 && found[0]) {
-            e.preventDefault();
-            attach(found[0].id);
-          }
+          if (e.key !== 'Enter') return;
+          // Enter attaches the only match, so a scanned or typed e-mail needs no mouse; with no match it
+          // asks the hub.
+          e.preventDefault();
+          if (found.length === 1 && found[0]) attach(found[0].id);
+          else if (found.length === 0 && key) void lookUp();
         }}
       />
       <ul className="customer-results" aria-label="Customers found">
@@ -87,15 +121,26 @@ function CustomerSearch({ onClose, onSignUp }: { onClose: () => void; onSignUp: 
         ))}
       </ul>
       <p className="muted" role="status" aria-label="Customer search">
-        {text.trim().length < 2
-          ? 'Type at least two characters.'
-          : found.length === 0
-            ? 'No customer of this store matches.'
-            : `${found.length} found.`}
+        {hubMessage ??
+          (text.trim().length < 2
+            ? 'Type at least two characters, or scan a loyalty card.'
+            : found.length === 0
+              ? key
+                ? 'No customer of this store matches: look them up on the hub.'
+                : 'No customer of this store matches.'
+              : `${found.length} found.`)}
       </p>
       <div className="dialog-actions">
         <button type="button" className="button button-quiet" onClick={onClose}>
           Cancel <kbd>Esc</kbd>
+        </button>
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={!key || !enrollment}
+          onClick={() => void lookUp()}
+        >
+          Look up on the hub
         </button>
         <button type="button" className="button" onClick={onSignUp}>
           Sign up new customer

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, quickCashAmounts, registerCodeOf, remainingDue } from './tender-math';
+import { parseAmount, pointsToTender, quickCashAmounts, registerCodeOf, remainingDue } from './tender-math';
 
 describe('quickCashAmounts', () => {
   it('offers the exact amount and the next 5/10/20/50/100 above it', () => {
@@ -38,5 +38,56 @@ describe('remainingDue and registerCodeOf', () => {
   it('makes a receipt-number code from the hub’s register id', () => {
     expect(registerCodeOf('reg-3f2a9c1b-0000-4000-8000-000000000000')).toBe('3F2A9C1B');
     expect(registerCodeOf('---')).toBe('R');
+  });
+});
+
+describe('pointsToTender', () => {
+  const rules = { pointsPerUnit: 1, pointValueMinor: 1 };
+
+  it('spends as many points as pay what is left, within the balance', () => {
+    expect(pointsToTender(500, [], 1234, rules, null)).toEqual({
+      ok: true,
+      value: { points: 500, amount: 500 },
+    });
+    expect(pointsToTender(5000, [], 1234, rules, null)).toEqual({
+      ok: true,
+      value: { points: 1234, amount: 1234 },
+    });
+  });
+
+  it('counts the points already tendered in this payment against the balance', () => {
+    const taken = [{ method: 'points' as const, amount: 300, points: 300 }];
+    expect(pointsToTender(500, taken, 1234, rules, null)).toEqual({
+      ok: true,
+      value: { points: 200, amount: 200 },
+    });
+    const refused = pointsToTender(500, taken, 1234, rules, 250);
+    expect(refused.ok ? null : refused.error.code).toBe('points_exceed_balance');
+  });
+
+  it('spends a typed amount, rounded up to whole points at the store’s point value', () => {
+    const tenCents = { pointsPerUnit: 1, pointValueMinor: 10 };
+    expect(pointsToTender(100, [], 1000, tenCents, 250)).toEqual({
+      ok: true,
+      value: { points: 25, amount: 250 },
+    });
+  });
+
+  it('refuses beyond a known balance, beyond what is due, and with no points', () => {
+    const over = pointsToTender(100, [], 1000, rules, 200);
+    expect(over.ok ? null : over.error.code).toBe('points_exceed_balance');
+    const beyondDue = pointsToTender(5000, [], 1000, rules, 2000);
+    expect(beyondDue.ok ? null : beyondDue.error.code).toBe('points_exceed_due');
+    const none = pointsToTender(0, [], 1000, rules, null);
+    expect(none.ok ? null : none.error.code).toBe('no_points');
+  });
+
+  it('lets an unknown balance (offline) spend only a typed amount: the hub checks it', () => {
+    const unknown = pointsToTender(null, [], 1000, rules, null);
+    expect(unknown.ok ? null : unknown.error.code).toBe('balance_unknown');
+    expect(pointsToTender(null, [], 1000, rules, 400)).toEqual({
+      ok: true,
+      value: { points: 400, amount: 400 },
+    });
   });
 });

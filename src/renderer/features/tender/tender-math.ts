@@ -1,9 +1,13 @@
 /**
  * The arithmetic of the tender screen, pure so it is tested without a page: quick cash amounts, a typed
- * amount read in the store's currency, what is left to pay, and the register's code in receipt numbers.
+ * amount read in the store's currency, what is left to pay, the points a customer may spend, and the
+ * register's code in receipt numbers.
  */
+import { type PointsTender, pointsTender } from '@till/shared/domain/loyalty';
 import { minorUnitDigits } from '@till/shared/domain/money';
 import type { TenderInput } from '@till/shared/domain/tenders';
+import { type Result, fail } from '@till/shared/result';
+import type { LoyaltyRules } from '@till/shared/schemas/settings';
 
 /** The banknote steps of the quick cash buttons, in major units. */
 export const quickSteps = [5, 10, 20, 50, 100] as const;
@@ -56,4 +60,32 @@ export function registerCodeOf(registerId: string): string {
     .slice(0, 8)
     .toUpperCase();
   return code || 'R';
+}
+
+/**
+ * The points tender to take now: `balance` is what the register knows the customer has (null: it cannot
+ * know, offline with no kept balance — then the hub checks, and an overspend becomes its exception),
+ * less the points already tendered in this payment. `typedAmount` (minor units) spends what that is
+ * worth, rounded up to whole points; without it as many points as pay what is left. Spending beyond a
+ * known balance is refused (`points_exceed_balance`).
+ */
+export function pointsToTender(
+  balance: number | null,
+  tenders: readonly TenderInput[],
+  due: number,
+  rules: LoyaltyRules,
+  typedAmount: number | null,
+): Result<PointsTender> {
+  const spent = tenders.reduce((s, t) => s + (t.method === 'points' ? (t.points ?? 0) : 0), 0);
+  const remaining = remainingDue(due, tenders);
+  const wanted = typedAmount === null ? null : Math.ceil(typedAmount / rules.pointValueMinor);
+  if (typedAmount !== null && typedAmount > remaining) {
+    return fail('points_exceed_due', 'Points pay at most what is left to pay; they give no change.');
+  }
+  if (balance === null) {
+    if (wanted === null)
+      return fail('balance_unknown', 'The balance is unknown offline: type the amount to pay.');
+    return pointsTender(wanted, remaining, rules, wanted);
+  }
+  return pointsTender(Math.max(0, balance - spent), remaining, rules, wanted);
 }

@@ -21,9 +21,10 @@ export const tenderInProgressSchema = z.object({
   tenders: z
     .array(
       z.object({
-        method: z.enum(['cash', 'card']),
+        method: z.enum(['cash', 'card', 'points']),
         amount: z.int().min(1),
         reference: cardReferenceSchema.optional(),
+        points: z.int().min(1).max(2_147_483_647).optional(),
       }),
     )
     .max(20),
@@ -91,10 +92,12 @@ function keepable(t: {
   method: string;
   amount: number;
   reference?: string;
+  points?: number;
 }): TenderInProgress['tenders'][number] {
   return {
-    method: t.method === 'card' ? 'card' : 'cash',
+    method: t.method === 'card' || t.method === 'points' ? t.method : 'cash',
     amount: t.amount,
     ...(t.reference ? { reference: t.reference } : {}),
+    ...(t.points !== undefined ? { points: t.points } : {}),
   };
 }

@@ -1,21 +1,26 @@
 /**
  * The tender screen (F10 from the sale): the amount due, cash with quick amounts and a typed amount, card
- * through the terminal, and any split of the two. When the tenders cover the total the sale is recorded
+ * through the terminal, loyalty points of the attached customer (F6: never beyond the balance the register
+ * knows), and any split of them. When the tenders cover the total the sale is recorded
  * and its receipt shown at once (after-sale.tsx). The recent receipts (F11, or an empty cart) show here
  * instead of the payment.
  */
 import { useEffect, useRef, useState } from 'react';
 import { settleTenders } from '@till/shared/domain/tenders';
+import { loyaltyRulesOf } from '@till/shared/schemas/settings';
 import { useEnrollment } from '../../app/sync-provider';
+import { useCustomer } from '../customer/queries';
+import { useCustomerProfile } from '../customer-panel/use-customer-profile';
 import { useNavStore } from '../navigation/nav-store';
 import { RecentReceipts } from '../receipts/recent-receipts';
 import { closeRecentReceipts, useReceiptsStore } from '../receipts/use-receipts-hotkey';
+import { useCartStore } from '../sale/cart-store';
 import { useMoney } from '../sale/money';
 import { usePricedCart } from '../sale/priced-cart';
 import { useStoreSettings } from '../sale/queries';
 import { AfterSale } from './after-sale';
 import { CardStatus } from './card-status';
-import { parseAmount, quickCashAmounts, remainingDue } from './tender-math';
+import { parseAmount, pointsToTender, quickCashAmounts, remainingDue } from './tender-math';
 import { useTenderPersistence } from './tender-persistence';
 import { useTenderStore } from './tender-store';
 import { useCardPayment } from './use-card-payment';
@@ -56,6 +61,11 @@ function PayPanel() {
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState<string | null>(null);
   const amountRef = useRef<HTMLInputElement>(null);
+  const customerId = useCartStore((s) => s.customerId);
+  const profile = useCustomerProfile(customerId).data?.profile ?? null;
+  const localCustomer = useCustomer(customerId).data ?? null;
+  // What the register knows of the balance: the hub's latest answer (or the kept one), else the replica's.
+  const balance = profile?.points ?? localCustomer?.loyaltyPoints ?? null;
 
   const due = priced?.totals.gross ?? 0;
   const remaining = remainingDue(due, tenders);
@@ -93,6 +103,23 @@ function PayPanel() {
     void card.charge(amount);
   };
 
+  const payPoints = () => {
+    if (busy || remaining === 0 || customerId === null) return;
+    const typedMinor = typed.trim() === '' ? null : parseAmount(typed, currency);
+    if (typed.trim() !== '' && typedMinor === null) {
+      setTypedError('Type an amount such as 12.50.');
+      return;
+    }
+    const tender = pointsToTender(balance, tenders, due, loyaltyRulesOf(settings), typedMinor);
+    if (!tender.ok) {
+      setTypedError(tender.error.message);
+      return;
+    }
+    setTypedError(null);
+    setTyped('');
+    addTender({ method: 'points', amount: tender.value.amount, points: tender.value.points });
+  };
+
   // Capture phase: these keys must win over the screen keys (Esc while the terminal works cancels the card).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -106,6 +133,9 @@ function PayPanel() {
       } else if (event.key === 'F4' && !busy) {
         event.preventDefault();
         payCard();
+      } else if (event.key === 'F6' && !busy && customerId !== null) {
+        event.preventDefault();
+        payPoints();
       } else if (card.state.step === 'unknown' && (event.key === 'y' || event.key === 'n')) {
         event.preventDefault();
         void card.resolve(event.key === 'y');
@@ -140,11 +170,17 @@ function PayPanel() {
         <ul className="tender-list" aria-label="Tenders taken">
           {tenders.map((t, i) => (
             <li key={i}>
-              <span>{t.method === 'card' ? `Card ${t.reference ?? ''}` : 'Cash'}</span>
+              <span>
+                {t.method === 'card'
+                  ? `Card ${t.reference ?? ''}`
+                  : t.method === 'points'
+                    ? `Points (${t.points ?? 0})`
+                    : 'Cash'}
+              </span>
               <span>{money(t.amount)}</span>
-              {t.method === 'cash' && (
+              {(t.method === 'cash' || t.method === 'points') && (
                 <button type="button" className="link-button" onClick={() => removeCash(i)}>
-                  Remove cash {money(t.amount)}
+                  Remove {t.method === 'cash' ? 'cash' : 'points'} {money(t.amount)}
                 </button>
               )}
             </li>
@@ -195,6 +231,18 @@ function PayPanel() {
             <button type="button" className="button" onClick={payCard} disabled={busy} aria-keyshortcuts="F4">
               Card <kbd>F4</kbd>
             </button>
+            {customerId !== null && (
+              <button
+                type="button"
+                className="button"
+                onClick={payPoints}
+                disabled={busy || balance === 0}
+                aria-keyshortcuts="F6"
+                aria-label={`Points ${balance === null ? '(balance unknown)' : `(${balance} available)`} F6`}
+              >
+                Points {balance === null ? '' : `(${balance})`} <kbd>F6</kbd>
+              </button>
+            )}
           </div>
         </form>
         <div className="tender-quick" role="group" aria-label="Quick cash amounts">

@@ -29,7 +29,7 @@ interface TenderState {
   restore: (kept: { saleId: string; tenders: TenderInput[] }, replica: string) => void;
   /** Adds a tender (an approved card carries its `reference`). */
   addTender: (tender: TenderInput) => void;
-  /** Removes a cash tender (an approved card is paid: it is refunded, not removed). */
+  /** Removes a cash or points tender (an approved card is paid: it is refunded, not removed). */
   removeCash: (index: number) => void;
   /** The sale is recorded: show its receipt; the next sale gets a new id at once. */
   complete: (done: AfterSale) => void;
@@ -47,7 +47,10 @@ export const useTenderStore = create<TenderState>()((set, get) => ({
   restoredFor: null,
   restore: (kept, replica) => set({ saleId: kept.saleId, tenders: kept.tenders, restoredFor: replica }),
   addTender: (tender) => set({ tenders: [...get().tenders, tender] }),
-  removeCash: (index) => set({ tenders: get().tenders.filter((t, i) => i !== index || t.method !== 'cash') }),
+  removeCash: (index) =>
+    set({
+      tenders: get().tenders.filter((t, i) => i !== index || (t.method !== 'cash' && t.method !== 'points')),
+    }),
   complete: (done) => set({ done, tenders: [], saleId: newDocumentId() }),
   setMessages: (messages) => {
     const done = get().done;
