@@ -3,6 +3,7 @@
  * a zod schema, written atomically (a temporary file flushed to disk, then renamed over the old one, then the
  * folder flushed), so a crash or power cut leaves either the old content or the new, never half of it. The
  * enrollment, the staff keys and the PIN lockouts each keep one.
+ * The device service has its own (src/devices/manager/json-file.ts): it may not import the backend.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';

@@ -3,6 +3,7 @@
  * temporary file flushed to disk, then renamed over the old one), so a power cut during a write leaves the
  * old content or the new, never half of it. A file that does not match the schema is moved aside
  * (`<name>.unreadable-<time>`) for whoever investigates, and the caller goes on with its default.
+ * Separate from src/backend/files/private-json-file.ts: the device service may not import the backend.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';

@@ -16,9 +16,10 @@ import { useProductIndex, useReplica } from '../../app/sync-provider';
 import { readScannerTuning } from '../sale/scanner-tuning';
 import { useWedgeScanner } from '../scan/use-wedge-scanner';
 import type { Clerk } from '../session/session-store';
-import { openShiftId } from './queries';
 import { recordReturn } from './record-return';
-import { nextReturnNumber } from './return-number';
+import { ReturnFooter } from './return-form-parts';
+import { DispositionSelect, ReturnLineName } from './return-lines';
+import { numberAndShift, returnContext } from './return-steps';
 
 interface ItemLine extends CartLineInput {
   disposition: Disposition;
@@ -86,21 +87,11 @@ export function NoReceiptReturn({
     if (!priced.ok) return setMessage(priced.error.message);
     setBusy(true);
     try {
-      const [number, shiftId] = await Promise.all([
-        nextReturnNumber(db, settings.storeCode, enrollment.registerId),
-        openShiftId(db, enrollment.registerId),
-      ]);
+      const [number, shiftId] = await numberAndShift(db, settings, enrollment);
       const built = buildReturnWithoutReceipt({
         priced: priced.value,
         dispositions: new Map(lines.map((l) => [l.lineId, l.disposition])),
-        context: {
-          storeId: enrollment.storeId,
-          registerId: enrollment.registerId,
-          clerkId: clerk.id,
-          customerId: null,
-          shiftId,
-          currency: settings.currency,
-        },
+        context: { ...returnContext(enrollment, clerk, settings, null), shiftId },
         number,
         approvals: [{ kind: 'return_without_receipt', staffId: managerId, at: approvedAt.current }],
         id: returnId.current,
@@ -152,12 +143,7 @@ export function NoReceiptReturn({
           <tbody>
             {lines.map((l) => (
               <tr key={l.lineId} aria-label={l.name}>
-                <th scope="row">
-                  {l.name}
-                  <span className="returns-sku">
-                    {l.sku} · {money(l.unitPrice)}
-                  </span>
-                </th>
+                <ReturnLineName name={l.name} sku={l.sku} price={money(l.unitPrice)} />
                 <td>
                   <input
                     type="number"
@@ -170,31 +156,25 @@ export function NoReceiptReturn({
                   />
                 </td>
                 <td>
-                  <select
-                    aria-label={`Disposition of ${l.name}`}
+                  <DispositionSelect
+                    name={l.name}
                     value={l.disposition}
-                    onChange={(e) => update(l.lineId, { disposition: e.target.value as Disposition })}
-                  >
-                    <option value="resellable">Resellable: back to stock</option>
-                    <option value="damaged">Damaged: not sellable</option>
-                  </select>
+                    onChange={(disposition) => update(l.lineId, { disposition })}
+                  />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <p className="returns-message" role="alert" aria-label="Return message">
-        {message}
-      </p>
-      <div className="returns-actions">
+      <ReturnFooter message={message}>
         <button type="button" className="button" disabled={busy || !priced?.ok} onClick={() => void refund()}>
           {busy ? 'Refunding…' : `Refund ${money(total)} in cash`} <kbd>Enter ↵</kbd>
         </button>
         <button type="button" className="button button-quiet" onClick={onCancel}>
           Cancel
         </button>
-      </div>
+      </ReturnFooter>
     </form>
   );
 }

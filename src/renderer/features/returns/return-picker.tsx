@@ -16,7 +16,7 @@ import {
 } from '@till/shared/domain/returns';
 import { newDocumentId } from '@till/shared/domain/sale-builder';
 import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
-import type { Disposition, SaleDocument } from '@till/shared/schemas/sale';
+import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { StoreSettings } from '@till/shared/schemas/settings';
 import { useReplica } from '../../app/sync-provider';
 import type { Clerk } from '../session/session-store';
@@ -30,9 +30,11 @@ import {
 import { type CardState, CardRefundStatus } from './card-refund-status';
 import { ManagerApproval } from './manager-approval';
 import type { FoundSale } from './queries';
-import { openShiftId } from './queries';
 import { recordReturn } from './record-return';
-import { nextReturnNumber } from './return-number';
+import { RefundToChoice, ReturnFooter } from './return-form-parts';
+import { ReturnLinesTable } from './return-lines';
+import { numberAndShift, returnContext } from './return-steps';
+import { useReturnSelection } from './use-return-selection';
 import { tenderWords } from './words';
 
 type Approval = NonNullable<SaleDocument['approvals']>[number];
@@ -58,14 +60,14 @@ export function ReturnPicker({
   const { sale, previousReturns } = found;
   const source: ReturnSource = useMemo(() => ({ kind: 'sale', sale }), [sale]);
   const returnable = useMemo(() => returnableQuantities(source, previousReturns), [source, previousReturns]);
-  const [qty, setQty] = useState<Record<string, number>>({});
-  const [disposition, setDisposition] = useState<Record<string, Disposition>>({});
   const [refundTo, setRefundTo] = useState<RefundTo>('original');
   const [cashApproval, setCashApproval] = useState<Approval | null>(null);
   const [approving, setApproving] = useState(false);
   const [card, setCard] = useState<CardState>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const picked = useReturnSelection(sale.lines, returnable, () => setMessage(null));
+  const { requests } = picked;
   // One id per card refund, kept across retries so the terminal never refunds twice; the first is the return's.
   const [returnId] = useState(newDocumentId);
   const ids = useRef<string[]>([]);
@@ -76,30 +78,11 @@ export function ReturnPicker({
   const needsApproval = cashRefundNeedsApproval(source);
   const locked = busy || cardRefunded;
 
-  const requests = sale.lines
-    .filter((l) => (qty[l.lineId] ?? 0) > 0)
-    .map((l) => ({
-      lineId: l.lineId,
-      qty: qty[l.lineId] ?? 0,
-      disposition: disposition[l.lineId] ?? 'resellable',
-    }));
-  const context = {
-    storeId: enrollment.storeId,
-    registerId: enrollment.registerId,
-    clerkId: clerk.id,
-    customerId: sale.customerId,
-    currency: settings.currency,
-  };
+  const context = returnContext(enrollment, clerk, settings, sale.customerId);
   const preview =
     requests.length > 0
       ? buildReturn({ source, previousReturns, requests, context, number: 'preview', refundTo, id: returnId })
       : null;
-
-  const setLineQty = (lineId: string, value: number) => {
-    const max = returnable.get(lineId) ?? 0;
-    setQty((q) => ({ ...q, [lineId]: Math.min(max, Math.max(0, Math.trunc(value) || 0)) }));
-    setMessage(null);
-  };
 
   const openApproval = (open: boolean) => {
     setApproving(open);
@@ -114,10 +97,7 @@ export function ReturnPicker({
     setBusy(true);
     setMessage(null);
     try {
-      const [number, shiftId] = await Promise.all([
-        nextReturnNumber(db, settings.storeCode, enrollment.registerId),
-        openShiftId(db, enrollment.registerId),
-      ]);
+      const [number, shiftId] = await numberAndShift(db, settings, enrollment);
       const built = buildReturn({
         source,
         previousReturns,
@@ -181,106 +161,32 @@ export function ReturnPicker({
   return (
     <>
       <form className="returns-picker" aria-label="Return items" onSubmit={submit}>
-        <table className="returns-lines">
-          <caption>
-            Sale {sale.number}, {new Date(sale.createdAt).toLocaleString(settings.locale)} —{' '}
-            {money(sale.totals.gross)}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Sold</th>
-              <th scope="col">Can return</th>
-              <th scope="col">Return</th>
-              <th scope="col">Goes to</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sale.lines.map((line) => {
-              const left = returnable.get(line.lineId) ?? 0;
-              const value = qty[line.lineId] ?? 0;
-              return (
-                <tr key={line.lineId} aria-label={line.name}>
-                  <th scope="row">
-                    {line.name}
-                    <span className="returns-sku">
-                      {line.sku} · {money(line.gross)}
-                    </span>
-                  </th>
-                  <td>{line.qty}</td>
-                  <td aria-label={`Can return of ${line.name}`}>{left}</td>
-                  <td>
-                    <div className="returns-qty">
-                      <button
-                        type="button"
-                        className="button button-quiet"
-                        aria-label={`One less ${line.name}`}
-                        disabled={locked || value <= 0}
-                        onClick={() => setLineQty(line.lineId, value - 1)}
-                      >
-                        −
-                      </button>
-                      <input
-                        type="number"
-                        min={0}
-                        max={left}
-                        aria-label={`Quantity to return of ${line.name}`}
-                        value={value}
-                        disabled={locked || left === 0}
-                        onChange={(e) => setLineQty(line.lineId, Number(e.target.value))}
-                      />
-                      <button
-                        type="button"
-                        className="button button-quiet"
-                        aria-label={`One more ${line.name}`}
-                        disabled={locked || value >= left}
-                        onClick={() => setLineQty(line.lineId, value + 1)}
-                      >
-                        +
-                      </button>
-                    </div>
-                  </td>
-                  <td>
-                    <select
-                      aria-label={`Disposition of ${line.name}`}
-                      value={disposition[line.lineId] ?? 'resellable'}
-                      disabled={locked || left === 0}
-                      onChange={(e) =>
-                        setDisposition((d) => ({ ...d, [line.lineId]: e.target.value as Disposition }))
-                      }
-                    >
-                      <option value="resellable">Resellable: back to stock</option>
-                      <option value="damaged">Damaged: not sellable</option>
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ReturnLinesTable
+          caption={
+            <>
+              Sale {sale.number}, {new Date(sale.createdAt).toLocaleString(settings.locale)} —{' '}
+              {money(sale.totals.gross)}
+            </>
+          }
+          soldWord="Sold"
+          lines={sale.lines}
+          returnable={returnable}
+          selection={picked}
+          locked={locked}
+          money={money}
+        />
 
         {needsApproval && (
-          <fieldset className="returns-refund-to" disabled={locked}>
-            <legend>Refund to</legend>
-            <label>
-              <input
-                type="radio"
-                name="refund-to"
-                checked={refundTo === 'original'}
-                onChange={() => setRefundTo('original')}
-              />
-              The original payment ({tenderWords(sale.tenders)})
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="refund-to"
-                checked={refundTo === 'cash'}
-                onChange={() => setRefundTo('cash')}
-              />
-              Cash instead (manager’s PIN)
-            </label>
-          </fieldset>
+          <RefundToChoice
+            name="refund-to"
+            choices={[
+              { value: 'original', label: <>The original payment ({tenderWords(sale.tenders)})</> },
+              { value: 'cash', label: 'Cash instead (manager’s PIN)' },
+            ]}
+            value={refundTo}
+            disabled={locked}
+            onChange={setRefundTo}
+          />
         )}
 
         <div className="returns-summary" role="status" aria-label="Refund">
@@ -301,14 +207,11 @@ export function ReturnPicker({
           onAnswer={(step, approved) => void answerTerminal(step, approved)}
         />
 
-        <p className="returns-message" role="alert" aria-label="Return message">
-          {message}
-        </p>
-        <div className="returns-actions">
+        <ReturnFooter message={message}>
           <button type="submit" className="button" disabled={busy || !preview?.ok}>
             {busy ? 'Refunding…' : `Refund ${money(refund)}`} <kbd>Enter ↵</kbd>
           </button>
-        </div>
+        </ReturnFooter>
       </form>
       {approving && (
         <ManagerApproval

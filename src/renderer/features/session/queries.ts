@@ -1,7 +1,8 @@
 /**
- * The sign-in's reads and calls: the store's active staff from the replica (the pattern of
- * lib/replica-query.ts) and `staff:verify-pin`, whose refusals stay values here because their details
- * (tries left, the end of a lock) are what the screen shows.
+ * The sign-in's reads and calls: the store's active staff and its managers from the replica (the pattern
+ * of lib/replica-query.ts; the shift and sync screens read the managers here too) and `staff:verify-pin`,
+ * whose refusals stay values here because their details (tries left, the end of a lock) are what the
+ * screen shows.
  */
 import { useQuery } from '@tanstack/react-query';
 import type { IpcResult, IpcResponse } from '@till/shared/ipc/contract';

@@ -10,7 +10,6 @@ import type { Shift } from '@till/shared/schemas/shift';
 import type { TillDatabase } from '../../../sync/database';
 import { useReplica } from '../../app/sync-provider';
 import { replicaQueryOptions } from '../../lib/replica-query';
-import type { StaffChoice } from '../session/queries';
 
 /** This register's open shift (the latest opened, should there ever be two), or null. */
 export function openShiftQueryOptions(db: TillDatabase | null, registerId: string) {
@@ -65,18 +64,5 @@ export function useShiftSettings(storeId: string) {
   return useQuery(shiftSettingsQueryOptions(useReplica(), storeId));
 }
 
-/** The store's active managers and admins: who may approve a large variance. */
-export function managersQueryOptions(db: TillDatabase | null, storeId: string) {
-  return replicaQueryOptions(db, 'staff', ['managers', storeId], async (replica) => {
-    const docs = await replica.staff.find({ selector: { storeId, active: true } }).exec();
-    return docs
-      .filter((d) => d.role === 'manager' || d.role === 'admin')
-      .map((d): StaffChoice => ({ id: d.id, name: d.name, role: d.role, pinHash: d.pinHash }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  });
-}
-
-/** The store's managers, kept current. */
-export function useManagers(storeId: string) {
-  return useQuery(managersQueryOptions(useReplica(), storeId));
-}
+/** The store's managers, as the sign-in reads them: one query and one cache for every screen that asks. */
+export { managersQueryOptions, useManagers } from '../session/queries';

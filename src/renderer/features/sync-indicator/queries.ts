@@ -1,33 +1,17 @@
 /**
- * The reads of the sync details: the store's managers (who may open the quarantine list) from the replica,
- * in the pattern of lib/replica-query.ts; the quarantined documents from the running engine; and the
- * diagnostics export, built with src/sync/diagnostics.ts (the enrollment token never in it).
+ * The reads of the sync details: the store's managers (who may open the quarantine list), read as the
+ * sign-in reads them; the quarantined documents from the running engine; and the diagnostics export,
+ * built with src/sync/diagnostics.ts (the enrollment token never in it).
  */
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { collectionNames } from '@till/shared/sync/protocol';
 import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
-import type { TillDatabase } from '../../../sync/database';
 import { type Diagnostics, buildDiagnostics } from '../../../sync/diagnostics';
 import type { SyncEngine } from '../../../sync/sync-engine';
-import { useReplica, useSyncEngine } from '../../app/sync-provider';
-import { replicaQueryOptions } from '../../lib/replica-query';
-import type { StaffChoice } from '../session/queries';
+import { useSyncEngine } from '../../app/sync-provider';
 
-/** The store's active managers (and admins), by name: only they may open the quarantine list. */
-export function managersQueryOptions(db: TillDatabase | null, storeId: string) {
-  return replicaQueryOptions(db, 'staff', ['quarantine-managers', storeId], async (replica) => {
-    const docs = await replica.staff.find({ selector: { storeId, active: true } }).exec();
-    return docs
-      .filter((d) => d.role === 'manager' || d.role === 'admin')
-      .map((d): StaffChoice => ({ id: d.id, name: d.name, role: d.role, pinHash: d.pinHash }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  });
-}
-
-/** The store's managers, kept current from the replica. */
-export function useManagers(storeId: string) {
-  return useQuery(managersQueryOptions(useReplica(), storeId));
-}
+/** The store's managers, as the sign-in reads them: one query and one cache for every screen that asks. */
+export { managersQueryOptions, useManagers } from '../session/queries';
 
 /** Query keys of the quarantine: one list per replica and count (a new entry changes the count). */
 export const quarantineKeys = {
