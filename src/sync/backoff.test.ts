@@ -37,4 +37,18 @@ describe('back-off', () => {
     expect(released).toBe(true);
     expect(b.delay()).toBe(0);
   });
+
+  it('poke and a success release every waiting request, not only the last', async () => {
+    for (const release of ['poke', 'succeed'] as const) {
+      const b = createBackoff({ baseMs: 60_000, jitter: 0 });
+      b.fail();
+      const released: number[] = [];
+      const waits = [1, 2, 3].map((n) => b.wait().then(() => released.push(n)));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(released).toEqual([]);
+      b[release]();
+      await Promise.all(waits);
+      expect(released.sort()).toEqual([1, 2, 3]);
+    }
+  });
 });

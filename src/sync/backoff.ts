@@ -21,7 +21,8 @@ export function createBackoff(options: BackoffOptions = {}) {
   const jitter = options.jitter ?? 0.2;
   const random = options.random ?? Math.random;
   let failures = 0;
-  let wake: (() => void) | null = null;
+  // Every request waiting now (one per collection, say): `poke` must release all of them, not the last.
+  const waiting = new Set<() => void>();
 
   const delay = () => {
     if (failures === 0) return 0;
@@ -41,22 +42,24 @@ export function createBackoff(options: BackoffOptions = {}) {
         const timer = setTimeout(done, ms);
         function done() {
           clearTimeout(timer);
-          if (wake === done) wake = null;
+          waiting.delete(done);
           resolve();
         }
-        wake = done;
+        waiting.add(done);
       });
     },
     fail() {
       failures += 1;
     },
+    /** A request went through: the hub is up, so whatever waits behind earlier failures goes now too. */
     succeed() {
       failures = 0;
+      for (const done of [...waiting]) done();
     },
-    /** The hub is reachable again: reset and release a waiting request now. */
+    /** The hub is reachable again: reset and release every waiting request now. */
     poke() {
       failures = 0;
-      wake?.();
+      for (const done of [...waiting]) done();
     },
   };
 }

@@ -26,10 +26,18 @@ export async function trackPendingSales(
 ) {
   const pending = new Map<string, string>(); // id → createdAt
   const pending$ = new BehaviorSubject<PendingSales>({ count: 0, oldest: null });
+  // Once per turn of the event loop at most: a drain acknowledges sales by the thousand, one at a time, and
+  // finding the oldest on each of them made it quadratic (10,000 sales, 50 million comparisons).
+  let scheduled = false;
   const publish = () => {
-    let oldest: string | null = null;
-    for (const at of pending.values()) if (oldest === null || at < oldest) oldest = at;
-    pending$.next({ count: pending.size, oldest });
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      let oldest: string | null = null;
+      for (const at of pending.values()) if (oldest === null || at < oldest) oldest = at;
+      pending$.next({ count: pending.size, oldest });
+    });
   };
 
   const subs: Subscription[] = [];

@@ -16,16 +16,20 @@ import {
   isPushed,
 } from '@till/shared/sync/protocol';
 import type { TillDatabase } from './database';
-import { type OpenEventStream, createSyncStream, withDeletedFlag } from './event-stream';
+import { type OpenEventStream, type ReplicatedDocument, createSyncStream } from './event-stream';
 import { type Backoff, createBackoff } from './backoff';
-import type { HubClient } from './hub-client';
+import { type HubClient, HubError } from './hub-client';
+import { pullPages } from './pull-pages';
 import { createPushHandler } from './push-handler';
 import { type Quarantine, createQuarantine } from './quarantine';
 
-/** Batch sizes: large pages for the catalogue's initial sync, moderate for the rest. */
+/**
+ * Batch sizes: large for the catalogue's initial sync, moderate for the rest. A pull batch over the
+ * protocol's page limit is fetched as several pages and written to the replica as one (`pull-pages.ts`).
+ */
 export const defaultBatchSizes: Record<CollectionName, number> = {
-  products: 1000,
-  stock: 1000,
+  products: 5000,
+  stock: 5000,
   sales: 500,
   orders: 200,
   customers: 200,
@@ -92,19 +96,43 @@ export function startReplication(options: ReplicationOptions): Replication {
   const backoff = options.backoff ?? createBackoff();
   const subs: Subscription[] = [stream.state$.subscribe((s) => s === 'open' && backoff.poke())];
 
-  /** Runs one request behind the shared back-off and reports its outcome. */
+  // Set while paused or cancelled: a request waiting out an outage then gives up and leaves it to RxDB.
+  let stopped = false;
+  // Whether the back-off's failures are an unreachable or busy hub, which any successful pull disproves.
+  let failingTransiently = false;
+
+  /**
+   * Runs one push behind the shared back-off and reports its outcome. An unreachable or busy hub is waited
+   * out here rather than thrown to RxDB: RxDB would add its own `retryTime` before trying again, so the
+   * first sale after an outage would land up to that late, whereas this wait ends the moment the stream
+   * reopens or a pull goes through (`backoff.poke()`).
+   */
   async function guarded<R>(name: CollectionName, request: () => Promise<R>): Promise<R> {
-    await backoff.wait();
-    try {
-      const result = await request();
-      backoff.succeed();
-      options.onResult?.(name, null);
-      return result;
-    } catch (error) {
-      backoff.fail();
-      options.onResult?.(name, error);
-      throw error;
+    for (;;) {
+      await backoff.wait();
+      try {
+        const result = await request();
+        failingTransiently = false;
+        backoff.succeed();
+        options.onResult?.(name, null);
+        return result;
+      } catch (error) {
+        failingTransiently = isTransient(error);
+        backoff.fail();
+        options.onResult?.(name, error);
+        if (stopped || !failingTransiently) throw error;
+      }
     }
+  }
+
+  /** One pull batch; a pull that goes through after an outage releases the pushes waiting it out. */
+  async function pull(name: CollectionName, checkpoint: Checkpoint | undefined, batchSize: number) {
+    const batch = await pullPages(options.client, name, checkpoint, batchSize);
+    if (failingTransiently && backoff.failures() > 0) backoff.poke();
+    // RxDB wants `_deleted` on each document (the hub never deletes). Set in place: the documents were
+    // just parsed for this batch, and a copy of each would be the only reason to allocate.
+    for (const doc of batch.documents) doc._deleted = doc._deleted === true;
+    return batch as { documents: ReplicatedDocument[]; checkpoint: Checkpoint };
   }
 
   const pushHandlers = Object.fromEntries(
@@ -135,10 +163,8 @@ export function startReplication(options: ReplicationOptions): Replication {
               pull: {
                 batchSize: sizes[name],
                 stream$: stream.for(name) as never,
-                handler: async (checkpoint: Checkpoint | undefined, batchSize: number) => {
-                  const page = await options.client.pull(name, checkpoint, batchSize);
-                  return { documents: page.documents.map(withDeletedFlag), checkpoint: page.checkpoint };
-                },
+                handler: (checkpoint: Checkpoint | undefined, batchSize: number) =>
+                  pull(name, checkpoint, batchSize),
               },
             }
           : {}),
@@ -170,21 +196,32 @@ export function startReplication(options: ReplicationOptions): Replication {
       await Promise.all(all().map((s) => s.awaitInSync()));
     },
     async pause() {
+      stopped = true;
+      backoff.poke();
       await Promise.all(all().map((s) => s.pause()));
     },
     async resume() {
+      stopped = false;
       await Promise.all(all().map((s) => s.start()));
     },
     reSync() {
+      // Called when the network is back: a push waiting out the outage goes now too.
+      backoff.poke();
       for (const s of all()) s.reSync();
     },
     async cancel() {
+      stopped = true;
       for (const sub of subs) sub.unsubscribe();
       backoff.poke();
       stream.close();
       await Promise.all(all().map((s) => s.cancel()));
     },
   };
+}
+
+/** Failures that say nothing about the request: the hub is unreachable, timed out, or too busy. */
+function isTransient(error: unknown): boolean {
+  return error instanceof HubError && (error.status === 0 || error.status === 503 || error.status === 504);
 }
 
 /** Counts documents received per collection until each has caught up; publishes every 500 documents. */

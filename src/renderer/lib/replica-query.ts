@@ -43,8 +43,9 @@ export function replicaQueryOptions<T, K extends readonly unknown[]>(
  */
 export function invalidateOnChange(queryClient: QueryClient, db: TillDatabase, throttleMs = 250): () => void {
   const subscriptions: Subscription[] = collectionNames.map((name) => {
-    // The collections differ in document type only; their change streams are alike.
-    const changes$ = (db.collections[name] as unknown as RxCollection).$;
+    // The collections differ in document type only; their change streams are alike. One event per write
+    // batch, not per document (`$`), which would build an event object for each product of a sync.
+    const changes$ = (db.collections[name] as unknown as RxCollection).eventBulks$;
     return changes$
       .pipe(throttleTime(throttleMs, undefined, { leading: true, trailing: true }))
       .subscribe(() => void queryClient.invalidateQueries({ queryKey: replicaKeys.collection(db, name) }));
