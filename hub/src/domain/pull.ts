@@ -24,13 +24,29 @@ export function parseCheckpoint(raw: string | undefined): Checkpoint {
   return parsed.data;
 }
 
-/** One page of `feed` for a register: its store's rows after the checkpoint, minus the rows it wrote. */
-export function pullPage(
+/**
+ * One page of `feed` for a register — its store's rows after the checkpoint, minus the rows it wrote — as
+ * the answer's JSON text `{"documents":[…],"checkpoint":{…}}`. The documents are the database's own JSON,
+ * passed through: a page of a thousand documents is never parsed and serialised again in the hub.
+ */
+export async function pullPage(
   ctx: DomainContext,
   feed: PullFeed,
   identity: RegisterIdentity,
   query: { checkpoint?: string | undefined; limit: number },
-): Promise<FeedPage> {
+): Promise<string> {
   const checkpoint = parseCheckpoint(query.checkpoint);
-  return ctx.repos.feeds.page(feed, identity.storeId, checkpoint, query.limit, identity.registerId);
+  const page = await ctx.repos.feeds.page(
+    feed,
+    identity.storeId,
+    checkpoint,
+    query.limit,
+    identity.registerId,
+  );
+  return pageJson(page);
+}
+
+/** A page as the pull answer's JSON text. */
+export function pageJson(page: FeedPage): string {
+  return `{"documents":${page.documentsJson},"checkpoint":${JSON.stringify(page.checkpoint)}}`;
 }

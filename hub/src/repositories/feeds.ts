@@ -6,18 +6,18 @@
  * (docs/architecture.md, Sync protocol).
  */
 import { stockLevelId } from '@till/shared/schemas/stock-level';
-import { type Checkpoint, START_CHECKPOINT, type WireDocument } from '@till/shared/sync/protocol';
+import { type Checkpoint, START_CHECKPOINT } from '@till/shared/sync/protocol';
 import type { Queryable } from '../db/port';
-
-/** A row as the pull query returns it: the table's columns plus the change stamp. */
-export type FeedRow = Record<string, unknown> & { _xid: string; _seq: number };
 
 /** How one collection is pulled. */
 export interface PullFeed {
   /** SQL `FROM` item, aliased `t`; must expose `xid` and `seq`. */
   from: string;
-  /** Columns to select (besides xid and seq). */
-  columns: string;
+  /**
+   * A SQL expression over `t` building the pulled document as `jsonb`, `_deleted: false` included: the
+   * database writes the page's JSON, and the hub passes it on without parsing it.
+   */
+  document: string;
   /** The column holding the store id when rows are store-scoped; null for catalogue-wide data. */
   storeColumn: string | null;
   /** An extra SQL condition on `t`, e.g. only recent sales. */
@@ -27,111 +27,80 @@ export interface PullFeed {
    * made them): its pull skips them, which halves the work of a drain after an outage.
    */
   writerColumn?: string;
-  toDocument(row: FeedRow): WireDocument;
 }
 
-/** One page of a pull. */
+/** One page of a pull, its documents as one JSON array text (as the database wrote it). */
 export interface FeedPage {
-  documents: WireDocument[];
+  /** The documents: a JSON array. */
+  documentsJson: string;
+  /** How many documents the array holds. */
+  count: number;
   checkpoint: Checkpoint;
 }
 
-const iso = (value: unknown): string =>
-  (value instanceof Date ? value : new Date(String(value))).toISOString();
+// stockLevelId joins store and SKU with a separator; the query joins them the same way.
+const ID_SEPARATOR = stockLevelId('', '');
 
-/** Documents as RxDB expects them from a pull: never deleted (the hub retires data with flags instead). */
-const doc = (value: Record<string, unknown>): WireDocument => ({ ...value, _deleted: false });
+/** A timestamp as `Date.toISOString()` writes it (UTC, milliseconds). */
+const iso = (column: string): string =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A stored document as pulled: never deleted (the hub retires data with flags instead). */
+const stored = (column: string): string => `${column} || '{"_deleted":false}'::jsonb`;
 
 /** The feed of every collection registers pull. */
 export const feeds = {
   products: {
     from: 'products t',
-    columns: `t.sku, t.name, t.price, t.currency, t.tax_code, t.category, t.open_price, t.active, t.updated_at,
-      ARRAY(SELECT b.barcode FROM product_barcodes b WHERE b.sku = t.sku ORDER BY b.barcode) AS barcodes`,
+    // Optional fields are left out when unset, as the shared product schema expects.
+    document: `jsonb_build_object('sku', t.sku, 'name', t.name, 'price', t.price, 'currency', t.currency,
+      'taxCode', t.tax_code,
+      'barcodes', ARRAY(SELECT b.barcode FROM product_barcodes b WHERE b.sku = t.sku ORDER BY b.barcode),
+      'active', t.active, 'updatedAt', ${iso('t.updated_at')}, '_deleted', false)
+      || CASE WHEN t.category IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('category', t.category) END
+      || CASE WHEN t.open_price THEN '{"openPrice":true}'::jsonb ELSE '{}'::jsonb END`,
     storeColumn: null,
-    toDocument: (r) =>
-      doc({
-        sku: r.sku,
-        name: r.name,
-        price: r.price,
-        currency: r.currency,
-        taxCode: r.tax_code,
-        barcodes: r.barcodes,
-        ...(r.category != null ? { category: r.category } : {}),
-        ...(r.open_price ? { openPrice: true } : {}),
-        active: r.active,
-        updatedAt: iso(r.updated_at),
-      }),
   },
   stock: {
     from: 'stock_levels t',
-    columns: 't.store_id, t.sku, t.on_hand, t.reserved, t.updated_at',
-    storeColumn: 'store_id',
     // Registers see on hand minus reserved: the web's buffer is the web's business, not the counter's.
-    toDocument: (r) =>
-      doc({
-        id: stockLevelId(String(r.store_id), String(r.sku)),
-        storeId: r.store_id,
-        sku: r.sku,
-        onHand: r.on_hand,
-        reserved: r.reserved,
-        available: Number(r.on_hand) - Number(r.reserved),
-        updatedAt: iso(r.updated_at),
-      }),
+    document: `jsonb_build_object('id', t.store_id || '${ID_SEPARATOR}' || t.sku, 'storeId', t.store_id,
+      'sku', t.sku, 'onHand', t.on_hand, 'reserved', t.reserved, 'available', t.on_hand - t.reserved,
+      'updatedAt', ${iso('t.updated_at')}, '_deleted', false)`,
+    storeColumn: 'store_id',
   },
   sales: {
     from: 'sales t',
-    columns: 't.doc',
+    document: stored('t.doc'),
     storeColumn: 'store_id',
     // The register whose token pushed the sale, not the one the document names (they differ after a
     // re-enrollment): a register skips exactly the rows it wrote.
     writerColumn: 'pushed_by',
     // Recent sales only: what a register needs to take a return offline.
     where: "t.created_at > now() - interval '90 days'",
-    toDocument: (r) => doc(r.doc as Record<string, unknown>),
   },
   orders: {
     from: 'web_orders t',
-    columns: 't.doc',
+    document: stored('t.doc'),
     storeColumn: 'pickup_store_id',
-    toDocument: (r) => doc(r.doc as Record<string, unknown>),
   },
   customers: {
     from: 'customers t',
-    columns: 't.id, t.email, t.name, t.phone, t.consent, t.loyalty_points, t.created_at, t.updated_at',
+    document: `jsonb_build_object('id', t.id, 'email', t.email, 'name', t.name, 'phone', t.phone,
+      'consent', t.consent, 'loyaltyPoints', t.loyalty_points, 'createdAt', ${iso('t.created_at')},
+      'updatedAt', ${iso('t.updated_at')}, '_deleted', false)`,
     storeColumn: 'home_store_id',
-    toDocument: (r) =>
-      doc({
-        id: r.id,
-        email: r.email,
-        name: r.name,
-        phone: r.phone,
-        consent: r.consent,
-        loyaltyPoints: r.loyalty_points,
-        createdAt: iso(r.created_at),
-        updatedAt: iso(r.updated_at),
-      }),
   },
   staff: {
     from: 'staff t',
-    columns: 't.id, t.store_id, t.name, t.role, t.pin_hash, t.active, t.updated_at',
+    document: `jsonb_build_object('id', t.id, 'storeId', t.store_id, 'name', t.name, 'role', t.role,
+      'pinHash', t.pin_hash, 'active', t.active, 'updatedAt', ${iso('t.updated_at')}, '_deleted', false)`,
     storeColumn: 'store_id',
-    toDocument: (r) =>
-      doc({
-        id: r.id,
-        storeId: r.store_id,
-        name: r.name,
-        role: r.role,
-        pinHash: r.pin_hash,
-        active: r.active,
-        updatedAt: iso(r.updated_at),
-      }),
   },
   settings: {
     from: 'store_settings t',
-    columns: 't.doc',
+    document: stored('t.doc'),
     storeColumn: 'store_id',
-    toDocument: (r) => doc(r.doc as Record<string, unknown>),
   },
 } as const satisfies Record<string, PullFeed>;
 
@@ -165,15 +134,24 @@ export class FeedsRepository {
       params.push(readerId);
       conditions.push(`t.${feed.writerColumn} <> $${params.length}`);
     }
-    const rows = await tx.query<FeedRow>(
-      `SELECT ${feed.columns}, t.xid::text AS _xid, t.seq AS _seq FROM ${feed.from}
-       WHERE ${conditions.join(' AND ')} ORDER BY t.xid, t.seq LIMIT $3`,
+    // One row back: the page as JSON text built by the database (text, so no driver parses it; one line,
+    // so a stream frames it as it is), with its count and last checkpoint.
+    const rows = await tx.query<{ documents: string; count: number; xid: string | null; seq: number | null }>(
+      `SELECT '[' || coalesce(string_agg(p.d::text, ',' ORDER BY p.xid, p.seq), '') || ']' AS documents,
+         count(*)::int AS count,
+         (array_agg(p.xid::text ORDER BY p.xid DESC, p.seq DESC))[1] AS xid,
+         (array_agg(p.seq ORDER BY p.xid DESC, p.seq DESC))[1] AS seq
+       FROM (SELECT ${feed.document} AS d, t.xid, t.seq FROM ${feed.from}
+             WHERE ${conditions.join(' AND ')} ORDER BY t.xid, t.seq LIMIT $3) p`,
       params,
     );
-    const last = rows.at(-1);
+    const row = rows[0];
+    if (!row || row.count === 0 || row.xid === null || row.seq === null)
+      return { documentsJson: '[]', count: 0, checkpoint };
     return {
-      documents: rows.map((r) => feed.toDocument(r)),
-      checkpoint: last ? { xid: last._xid, seq: last._seq } : checkpoint,
+      documentsJson: row.documents,
+      count: row.count,
+      checkpoint: { xid: row.xid, seq: Number(row.seq) },
     };
   }
 

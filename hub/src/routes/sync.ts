@@ -7,12 +7,7 @@
 import type { preValidationAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  checkpointSchema,
-  collectionNameSchema,
-  pullQuerySchema,
-  pushRequestSchema,
-} from '@till/shared/sync/protocol';
+import { collectionNameSchema, pullQuerySchema, pushRequestSchema } from '@till/shared/sync/protocol';
 import { collectionNamed, pullFeedOf, pushHandlerOf } from '../domain/collections';
 import { pullPage } from '../domain/pull';
 import { identityOf, requireRegister } from '../http/auth';
@@ -22,7 +17,11 @@ import { openSse } from '../streams/sse';
 
 const MAX_NAME = 64;
 const paramsSchema = z.object({ collection: z.string().max(MAX_NAME).pipe(collectionNameSchema) });
-const pullResponseSchema = z.object({ documents: documentsSchema, checkpoint: checkpointSchema });
+/**
+ * A pull answers `{"documents":[…],"checkpoint":{"xid","seq"}}` (the protocol's pull response) as JSON
+ * text written by the database: a string here, so it is sent as it is rather than serialised again.
+ */
+const pullResponseSchema = z.string().describe('application/json: the pull response');
 
 /**
  * Answers an unknown collection (404) or one that does not go this way (405) before the query or body is
@@ -54,8 +53,11 @@ export const syncRoutes: FastifyPluginAsyncZod<{ hub: Hub }> = async (app, { hub
       },
       preValidation: collectionGoes('pull'),
     },
-    async (request) =>
-      pullPage(hub, pullFeedOf(request.params.collection), identityOf(request), request.query),
+    // The answer is JSON text the database wrote: sent as it is, never parsed and serialised again.
+    async (request, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send(await pullPage(hub, pullFeedOf(request.params.collection), identityOf(request), request.query)),
   );
 
   app.post(
