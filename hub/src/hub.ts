@@ -6,6 +6,7 @@
  */
 import type { HubConfig } from './config';
 import type { Db } from './db/port';
+import { keepStatistics } from './db/statistics';
 import { applySalesAtomically } from './domain/apply-sales';
 import { AtpModel } from './domain/atp';
 import { type PaymentGateway, SimulatedGateway } from './domain/gateway';
@@ -31,6 +32,8 @@ export interface Hub {
   stockStream: StockStream;
   /** Settles card refunds of web-order returns that were left pending (domain/refunds.ts). */
   refundSweeper: RefundSweeper;
+  /** Stops keeping planner statistics fresh (db/statistics.ts). */
+  stopStatistics: () => void;
 }
 
 /** Builds the hub's services on an open, migrated database (which stays the caller's to close). */
@@ -54,8 +57,10 @@ export async function createHub(
     salesWriter: new SalesWriter((sales) => applySalesAtomically({ db, repos }, sales), lanes),
     atp,
     syncStreams: new SyncStreams(repos.feeds, bus),
-    stockStream: new StockStream(bus, atp),
+    stockStream: new StockStream(bus, atp, repos.stock),
     refundSweeper: new RefundSweeper({ db, repos, gateway }),
+    // Analysed now (a seeded or imported database pulls in index order from the first page) and as it grows.
+    stopStatistics: await keepStatistics(db),
   };
   await atp.refresh();
   hub.refundSweeper.start();
@@ -71,6 +76,7 @@ export function endStreams(hub: Hub): void {
 /** Stops listening for changes; the database stays open. */
 export async function stopHub(hub: Hub): Promise<void> {
   endStreams(hub);
+  hub.stopStatistics();
   await hub.refundSweeper.close();
   await hub.bus.close();
 }

@@ -49,6 +49,17 @@ export class RegistersRepository {
     return row ? { registerId: row.id, storeId: row.store_id } : null;
   }
 
+  /** Those of `ids` that are no longer active (revoked, or deleted by hand). */
+  async inactiveAmong(ids: readonly string[], tx: Queryable = this.db): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await tx.query<{ id: string }>(
+      `SELECT x.id FROM unnest($1::text[]) AS x (id)
+       WHERE NOT EXISTS (SELECT 1 FROM registers r WHERE r.id = x.id AND r.revoked_at IS NULL)`,
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Records that a register is in contact now. */
   async touch(registerId: string, tx: Queryable = this.db): Promise<void> {
     await tx.query('UPDATE registers SET last_seen_at = now() WHERE id = $1', [registerId]);

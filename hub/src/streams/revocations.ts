@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/port';
 import type { RegisterAuth } from '../domain/register-auth';
-import { REVOCATIONS_CHANNEL } from '../repositories/registers';
+import { REVOCATIONS_CHANNEL, RegistersRepository } from '../repositories/registers';
 import type { SyncStreams } from './sync-streams';
 
 /** Revocations of one hub process. */
@@ -18,15 +18,31 @@ export class Revocations {
   ) {}
 
   /** Starts listening on `db`. */
-  static async start(db: Db, auth: RegisterAuth, streams: SyncStreams): Promise<Revocations> {
+  static async start(
+    db: Db,
+    auth: RegisterAuth,
+    streams: SyncStreams,
+    registers: Pick<RegistersRepository, 'inactiveAmong'> = new RegistersRepository(db),
+  ): Promise<Revocations> {
     const revocations = new Revocations(auth, streams);
     revocations.unlisten = await db.listen(
       REVOCATIONS_CHANNEL,
       (registerId) => revocations.revoked(registerId),
-      // Notifications may have been lost while the listening connection was down: trust no cached token.
-      () => auth.forgetAll(),
+      // Notifications may have been lost while the listening connection was down: trust no cached token,
+      // and close the open streams of registers revoked meanwhile.
+      () => void revocations.recheck(registers),
     );
     return revocations;
+  }
+
+  /** After lost notifications: forgets every cached token and closes streams of registers now inactive. */
+  private async recheck(registers: Pick<RegistersRepository, 'inactiveAmong'>): Promise<void> {
+    this.auth.forgetAll();
+    try {
+      for (const id of await registers.inactiveAmong(this.streams.openRegisters())) this.revoked(id);
+    } catch {
+      // The database went away again: the next reconnect rechecks. Requests re-authenticate meanwhile.
+    }
   }
 
   /**

@@ -3,8 +3,12 @@
  * level after the change; every listener gets `{"sku","storeId","onHand","reserved","available"}` —
  * the frame is serialised once and written to all listeners that want that SKU. A level whose web
  * availability moved because its store's outage buffer grew or shrank is sent the same way, at once.
+ * When this process's LISTEN connection was lost (notifications from every hub process may be missing),
+ * listeners of named SKUs get those SKUs' current levels again.
  */
 import type { AtpModel, BufferedLevel } from '../domain/atp';
+import type { LevelChange } from '../repositories/changes';
+import type { StockRepository } from '../repositories/stock';
 import type { ChangeBus } from './change-bus';
 import { type SseConnection, frame } from './sse';
 
@@ -28,19 +32,48 @@ export class StockStream {
   constructor(
     bus: ChangeBus,
     private readonly atp: AtpModel,
+    /** Where current levels are re-read after lost notifications. */
+    private readonly stock?: Pick<StockRepository, 'levels'>,
   ) {
     this.unsubscribe = bus.subscribe({
       onChange: (change) => {
         if (this.listeners.size === 0) return;
-        this.queue(
-          change.levels.map((level) => ({
-            ...level,
-            available: atp.atp(level.storeId, level.sku, level.onHand, level.reserved).available,
-          })),
-        );
+        this.queue(this.withAvailable(change.levels));
       },
-      onGap: () => undefined,
+      onGap: () => void this.resync(),
     });
+  }
+
+  private withAvailable(levels: readonly LevelChange[]): BufferedLevel[] {
+    return levels.map((level) => ({
+      ...level,
+      available: this.atp.atp(level.storeId, level.sku, level.onHand, level.reserved).available,
+    }));
+  }
+
+  /**
+   * Notifications were lost: each listener of named SKUs gets their current levels at every store again
+   * (one read for all). A listener of every SKU is closed instead — re-sending every level of a chain
+   * could be millions of frames — so it reconnects and re-reads what it shows, as on any reconnect.
+   */
+  private async resync(): Promise<void> {
+    const skus = new Set<string>();
+    const named: Listener[] = [];
+    for (const l of this.listeners) {
+      if (!l.skus) l.conn.close();
+      else {
+        named.push(l);
+        for (const sku of l.skus) skus.add(sku);
+      }
+    }
+    if (skus.size === 0) return;
+    try {
+      if (!this.stock) throw new Error('no stock repository to re-read levels from');
+      this.queue(this.withAvailable(await this.stock.levels([...skus], null)));
+    } catch {
+      // The levels could not be re-read: a reconnect is the listeners' only safe way back.
+      for (const l of named) l.conn.close();
+    }
   }
 
   /** Queues one frame per level for the listeners that want its SKU. */

@@ -65,15 +65,17 @@ class Pump {
         this.dirty = false;
         for (;;) {
           const page = await this.feeds.page(this.feed, this.storeId, cursor, PAGE);
-          if (page.documents.length === 0) break;
+          if (page.count === 0) break;
           cursor = page.checkpoint;
           this.cursor = Promise.resolve(cursor);
+          // The documents are the database's JSON text, framed as they are.
           this.emit(
             frame(
-              JSON.stringify({ collection: this.collection, documents: page.documents, checkpoint: cursor }),
+              `{"collection":${JSON.stringify(this.collection)},"documents":${page.documentsJson},` +
+                `"checkpoint":${JSON.stringify(cursor)}}`,
             ),
           );
-          if (page.documents.length < PAGE) break;
+          if (page.count < PAGE) break;
         }
       }
       if (BigInt(cursor.xid) < this.wanted) retry = this.stillWaiting();
@@ -149,6 +151,13 @@ export class SyncStreams {
       const key = `${collection}\u0000${storeId ?? '*'}`;
       this.pumps.get(key)?.poke(change.xid);
     }
+  }
+
+  /** The registers that have a stream open in this process. */
+  openRegisters(): string[] {
+    const ids = new Set<string>();
+    for (const l of this.listeners) if (l.conn.registerId) ids.add(l.conn.registerId);
+    return [...ids];
   }
 
   /** Closes the streams a register opened (it was revoked); it reconnects, and its token is refused. */
