@@ -14,6 +14,8 @@ if (root.scripts?.['bench:register']) runs.push(['register', ['run', 'bench:regi
 if (root.scripts?.['bench:devices']) runs.push(['devices', ['run', 'bench:devices']]);
 if (root.scripts?.['bench:boris']) runs.push(['boris', ['run', 'bench:boris']]);
 if (root.scripts?.['bench:bopis']) runs.push(['bopis', ['run', 'bench:bopis']]);
+if (root.scripts?.['bench:peer']) runs.push(['peer', ['run', 'bench:peer']]);
+if (root.scripts?.['bench:scale']) runs.push(['scale', ['run', 'bench:scale']]);
 
 let failed = 0;
 for (const [name, args] of runs) {

@@ -1,0 +1,59 @@
+// Options every mutation-testing folder shares (`npm run test:mutation`, scripts/test-mutation.mjs). Each
+// folder has its own config next to this file, so that each gets its own score, break threshold, report
+// and incremental file.
+import os from 'node:os';
+import path from 'node:path';
+
+// The hub integration tests run on embedded PGlite only: mutation runs need no PostgreSQL server, and PGlite
+// is the faster of the two. Set here rather than only in the runner script, so that `npx stryker run
+// stryker/<folder>.config.mjs` behaves the same; the Stryker workers inherit it.
+process.env.TILL_TEST_DATABASES = 'pglite';
+
+/**
+ * Builds one folder's Stryker config.
+ * @param {object} folder
+ * @param {string} folder.name short name: report and incremental file names, `npm run test:mutation -- <name>`
+ * @param {string[]} folder.mutate globs of the files to mutate (tests excluded)
+ * @param {string} folder.tsconfigFile the project the TypeScript checker compiles mutants with
+ * @param {number} folder.goal the mutation score aimed at (percent)
+ * @param {number} folder.breakAt the score below which the run fails: today's score minus a small margin
+ * @returns {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export function folderConfig({ name, mutate, tsconfigFile, goal, breakAt }) {
+  return {
+    mutate,
+    testRunner: 'vitest',
+    // `related`: Vitest runs only the test files that import the mutated files (directly or not).
+    vitest: { configFile: 'vitest.config.ts', related: true },
+    checkers: ['typescript'],
+    tsconfigFile,
+    coverageAnalysis: 'perTest',
+    // Two cores: one checker and one test runner while mutants are type-checked, then two test runners.
+    concurrency: 2,
+    // A busy machine (and PGlite start-up) makes test times noisy; an endless loop still times out.
+    timeoutMS: 15_000,
+    dryRunTimeoutMinutes: 30,
+    incremental: true,
+    incrementalFile: `reports/mutation/${name}-incremental.json`,
+    reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+    htmlReporter: { fileName: `reports/mutation/${name}.html` },
+    jsonReporter: { fileName: `reports/mutation/${name}.json` },
+    clearTextReporter: { allowColor: false, reportTests: false, logTests: false },
+    thresholds: { high: goal, low: Math.max(goal - 20, 0), break: breakAt },
+    // The sandbox lives outside the checkout, so that lint, typecheck and Vitest runs in the checkout never
+    // see its instrumented copies.
+    tempDirName: path.join(os.tmpdir(), `till-stryker-${name}`),
+    // Nothing the unit and integration tests read: build output, browser tests, their results.
+    ignorePatterns: [
+      '/out',
+      '/dist',
+      '/data',
+      '/e2e',
+      '/test-results',
+      '/playwright-report',
+      '/bench/results',
+      '/.scratch',
+      '*.log',
+    ],
+  };
+}

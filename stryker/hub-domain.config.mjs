@@ -1,0 +1,17 @@
+// Mutation testing of hub/src/domain (stock ledger, orders, fulfilment, sync endpoints). Goal 80 %.
+// The demo seed (seed.ts, seed-catalogue.ts) is demo data, not domain rules: every hub test starts by
+// seeding, so its cosmetic strings would each re-run the whole hub suite for nothing.
+import { folderConfig } from './base.mjs';
+
+export default folderConfig({
+  name: 'hub-domain',
+  mutate: [
+    'hub/src/domain/**/*.ts',
+    '!hub/src/domain/**/*.test.ts',
+    '!hub/src/domain/seed.ts',
+    '!hub/src/domain/seed-catalogue.ts',
+  ],
+  tsconfigFile: 'hub/tsconfig.json',
+  goal: 80,
+  breakAt: 70,
+});
