@@ -2,7 +2,7 @@
  * Lays a receipt model out in fixed columns: 32 for 58 mm thermal paper, 42 or 48 for 80 mm. Every text
  * line is padded to exactly the width; long names wrap, amounts are right-aligned, and nothing is ever cut
  * off (a word longer than the width is split across lines rather than truncated). The same lines render
- * on screen in a monospace panel and, with the hardware issue, on the printer.
+ * on screen in a monospace panel and, encoded by src/devices/printer, on the receipt printer.
  */
 import type { Receipt, ReceiptAmount } from './receipt-model';
 
