@@ -92,3 +92,39 @@ export function useApply(onClose: () => void) {
   };
   return { busy, message, setMessage, run };
 }
+
+/** A labelled amount field that takes the focus when its dialog opens (decimal keypad on touch screens). */
+export function AmountField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className="text-field"
+        inputMode="decimal"
+        autoFocus
+        autoComplete="off"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </>
+  );
+}
+
+/** The dialog's message line, read out as soon as it changes; `name` is its accessible name. */
+export function DialogMessage({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <p className="dialog-message" role="alert" aria-label={name}>
+      {children}
+    </p>
+  );
+}

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import type { Discount } from '@till/shared/domain/pricing';
 import type { ActionOutcome } from './sale-actions';
 import { parseMoneyInput, parsePercentInput } from './amount-input';
-import { Actions, DialogFrame, majorText, useApply } from './dialog-frame';
+import { Actions, AmountField, DialogFrame, DialogMessage, majorText, useApply } from './dialog-frame';
 
 /** A discount on `title`'s subject: percent or amount of the store's currency. */
 export function DiscountDialog({
@@ -66,21 +66,12 @@ export function DiscountDialog({
           Amount ({currency})
         </label>
       </fieldset>
-      <label htmlFor={`${id}-value`}>
-        {kind === 'percent' ? 'Discount in percent' : `Discount in ${currency}`}
-      </label>
-      <input
-        id={`${id}-value`}
-        className="text-field"
-        inputMode="decimal"
-        autoFocus
-        autoComplete="off"
+      <AmountField
+        label={kind === 'percent' ? 'Discount in percent' : `Discount in ${currency}`}
         value={value}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={setValue}
       />
-      <p className="dialog-message" role="alert" aria-label="Discount message">
-        {message}
-      </p>
+      <DialogMessage name="Discount message">{message}</DialogMessage>
       <Actions
         busy={busy}
         onCancel={onClose}
@@ -135,16 +126,7 @@ export function OverrideDialog({
   return (
     <DialogFrame title={`Change price of ${name}`} onSubmit={submit} onCancel={onClose}>
       <p className="muted">Shelf price {shelfPrice}</p>
-      <label htmlFor={`${id}-price`}>New price ({currency})</label>
-      <input
-        id={`${id}-price`}
-        className="text-field"
-        inputMode="decimal"
-        autoFocus
-        autoComplete="off"
-        value={price}
-        onChange={(e) => setPrice(e.target.value)}
-      />
+      <AmountField label={`New price (${currency})`} value={price} onChange={setPrice} />
       <label htmlFor={`${id}-reason`}>Reason</label>
       <input
         id={`${id}-reason`}
@@ -154,9 +136,7 @@ export function OverrideDialog({
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
-      <p className="dialog-message" role="alert" aria-label="Price message">
-        {message}
-      </p>
+      <DialogMessage name="Price message">{message}</DialogMessage>
       <Actions
         busy={busy}
         onCancel={onClose}

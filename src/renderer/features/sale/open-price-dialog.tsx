@@ -3,10 +3,10 @@
  * counter): the clerk types it in the store's currency and Enter adds the line at that price; Esc adds
  * nothing. The typed price is the line's own unit price, not a price override, so it needs no manager.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Result } from '@till/shared/result';
 import { parseMoneyInput } from './amount-input';
-import { Actions, DialogFrame, useApply } from './dialog-frame';
+import { Actions, AmountField, DialogFrame, DialogMessage, useApply } from './dialog-frame';
 
 /** Reads the typed price: a valid amount above zero, or the words saying what to type. */
 export function readOpenPrice(text: string, currency: string): Result<number> {
@@ -30,7 +30,6 @@ export function OpenPriceDialog({
   onAdd: (unitPrice: number) => Result<unknown>;
   onClose: () => void;
 }) {
-  const id = useId();
   const [price, setPrice] = useState('');
   const { busy, message, setMessage, run } = useApply(onClose);
   const submit = () => {
@@ -40,19 +39,8 @@ export function OpenPriceDialog({
   };
   return (
     <DialogFrame title={`Price of ${name}`} onSubmit={submit} onCancel={onClose}>
-      <label htmlFor={`${id}-price`}>Price ({currency})</label>
-      <input
-        id={`${id}-price`}
-        className="text-field"
-        inputMode="decimal"
-        autoFocus
-        autoComplete="off"
-        value={price}
-        onChange={(e) => setPrice(e.target.value)}
-      />
-      <p className="dialog-message" role="alert" aria-label="Price message">
-        {message}
-      </p>
+      <AmountField label={`Price (${currency})`} value={price} onChange={setPrice} />
+      <DialogMessage name="Price message">{message}</DialogMessage>
       <Actions busy={busy} onCancel={onClose} submitLabel="Add" />
     </DialogFrame>
   );
