@@ -12,7 +12,10 @@
  *   from the page until the host answers `printed` (the spooler, the encoder, TCP to the emulator and its
  *   status answer);
  * - spooler throughput: 40 receipts submitted at once, in jobs per second until the last is printed.
- * Prints a table with the machine and writes bench/results/devices-<timestamp>.json.
+ * The scan figure is also split into the device path (pty → the `scanner:scan` event in the page) and
+ * the first scan of a sale against the later ones. `DEVICES_SCANS=n` sets the number of scans (200);
+ * `DEVICES_PROFILE=1` writes a CPU profile of the page during the scans to /tmp/devices.cpuprofile.
+ * Prints a table with the machine and writes bench/results/devices-<timestamp>.json with the raw samples.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -35,7 +38,7 @@ import { startRegisterHost } from '../src/host/register-host';
 import { describeMachine, stats } from './register-bench-lib';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const SCANS = 40;
+const SCANS = Number(process.env.DEVICES_SCANS ?? 200);
 const LINES_PER_SALE = 8;
 const RECEIPTS = 30;
 const BURST = 40;
@@ -114,6 +117,7 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--headless'],
   });
   const rows: Row[] = [];
+  const raw: Record<string, number[]> = {};
   const fd = openSync(peer, 'w');
   try {
     const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
@@ -142,17 +146,43 @@ async function main(): Promise<void> {
     }
     await payCash(page);
 
+    // A second listener on the page's `scanner:scan` stamps when each scan reaches the renderer, which
+    // splits the time into the device path (pty → service → host → page) and the page (scan → painted).
+    await page.evaluate(`window.__benchArrivals = [];
+      window.till.on('scanner:scan', () => window.__benchArrivals.push(performance.timeOrigin + performance.now()));`);
+    const profiling = process.env.DEVICES_PROFILE === '1' ? await page.context().newCDPSession(page) : null;
+    if (profiling) {
+      await profiling.send('Profiler.enable');
+      await profiling.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiling.send('Profiler.start');
+    }
     const scans: number[] = [];
+    const arrivals: number[] = [];
+    const firstOfSale: number[] = [];
+    const laterInSale: number[] = [];
     while (scans.length < SCANS) {
       for (const [i, barcode] of barcodes.entries()) {
         const painted = cartRowsPainted(page, i + 1);
         const writtenAt = await writeAll(fd, Buffer.from(`${barcode}\r`, 'latin1'));
-        scans.push((await painted) - writtenAt);
+        const total = (await painted) - writtenAt;
+        const arrivedAt = (await page.evaluate('window.__benchArrivals.at(-1)')) as number;
+        scans.push(total);
+        arrivals.push(arrivedAt - writtenAt);
+        (i === 0 ? firstOfSale : laterInSale).push(total);
       }
       await payCash(page);
     }
+    if (profiling) {
+      const { profile } = await profiling.send('Profiler.stop');
+      writeFileSync('/tmp/devices.cpuprofile', JSON.stringify(profile));
+    }
+    raw.scans = scans;
+    raw.arrivals = arrivals;
     const frameBytes = (barcodes[0] ?? '').length + 1;
     rows.push({ measure: 'serial scan → cart line painted', ...pick(scans), unit: 'ms' });
+    rows.push({ measure: '  of which pty → scan event in the page', ...pick(arrivals), unit: 'ms' });
+    rows.push({ measure: '  first scan of a sale', ...pick(firstOfSale), unit: 'ms' });
+    rows.push({ measure: '  later scans of a sale', ...pick(laterInSale), unit: 'ms' });
     const wireMs = (frameBytes * 10 * 1000) / BAUD;
     rows.push({
       measure: `wire time at ${BAUD} baud (${frameBytes} bytes, computed)`,
@@ -234,7 +264,7 @@ async function main(): Promise<void> {
   ];
   const file = `${root}bench/results/devices-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   mkdirSync(`${root}bench/results`, { recursive: true });
-  writeFileSync(file, JSON.stringify({ machine, rows, notes }, null, 2));
+  writeFileSync(file, JSON.stringify({ machine, rows, notes, raw }, null, 2));
   console.log(`wrote ${path.relative(root, file)}`);
 }
 

@@ -1,3 +1,4 @@
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { describe, expect, it } from 'vitest';
 import type { ReceiptLine } from '@till/shared/domain/receipt-layout';
 import { encodeDrawerKick, encodeReceipt, encodeTestPage } from './encode';
@@ -163,4 +164,46 @@ describe('encodeTestPage', () => {
       expect(indexOf(page.value, ascii('1234567890'.repeat(5).slice(0, columns)))).toBeGreaterThan(0);
     },
   );
+});
+
+describe('encodeReceipt: code pages', () => {
+  // The lines are encoded one code page at a time (plain ASCII without the encoder's slow search); the bytes
+  // must be exactly what the encoder's automatic choice gives for the whole receipt.
+  const lines: ReceiptLine[] = [
+    { text: 'Till Downtown'.padEnd(42), style: 'bold' },
+    { text: 'Café crème'.padEnd(34) + '€2.50'.padStart(8) },
+    { text: 'Plain ASCII again'.padEnd(42) },
+    { text: 'Grüße aus Köln'.padEnd(21), style: 'double' },
+    { text: 'Ελληνικά'.padEnd(42) },
+    { text: 'Total'.padEnd(42) },
+  ];
+
+  function autoEncoded(language: 'esc-pos' | 'star-prnt') {
+    const encoder = new ReceiptPrinterEncoder({ language, columns: 42, feedBeforeCut: 4, errors: 'strict' });
+    encoder.initialize();
+    encoder.codepage('auto');
+    for (const line of lines) {
+      if (line.style === 'bold') encoder.bold(true).line(line.text).bold(false);
+      else if (line.style === 'double') encoder.size(2, 2).line(line.text).size(1, 1);
+      else encoder.line(line.text);
+    }
+    return encoder.encode();
+  }
+
+  it.each(['esc-pos', 'star-prnt'] as const)(
+    'matches the automatic choice byte for byte (%s)',
+    (language) => {
+      expect(Buffer.from(encoded(lines, 42, language)).equals(Buffer.from(autoEncoded(language)))).toBe(true);
+    },
+  );
+
+  it('switches to a page with € for the line that needs it, never a question mark', () => {
+    const bytes = encoded([{ text: 'A'.padEnd(42) }, { text: '€1'.padEnd(42) }]);
+    const euro = indexOf(bytes, [0xd5, ...ascii('1')]);
+    expect(euro).toBeGreaterThan(0);
+    // ESC t n just before it: a code page with € at 0xD5 (cp857/cp858), not the cp437 of the line above.
+    expect([bytes[euro - 3], bytes[euro - 2]]).toEqual([0x1b, 0x74]);
+    expect(bytes[euro - 1]).not.toBe(0);
+    expect(indexOf(bytes, ascii('?1'))).toBe(-1);
+  });
 });

@@ -67,6 +67,21 @@ export function formatMoney(amount: number, currency: string, locale = 'en-US'):
   return formatter.format((negative ? `-${major}` : major) as unknown as number);
 }
 
+const countFormatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Formats a whole count for people in `locale` (loyalty points, quantities: `12,500`), with one kept
+ * formatter per locale like `formatMoney`: the sale screen shows the customer's points on every render.
+ */
+export function formatCount(value: number, locale = 'en-US'): string {
+  let formatter = countFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    countFormatters.set(locale, formatter);
+  }
+  return formatter.format(value);
+}
+
 /**
  * Divides `numerator / denominator` and rounds half away from zero ("half-up" as shops mean it), so that a
  * refund rounds exactly like the sale it mirrors: `roundDiv(-x, d) === -roundDiv(x, d)`.

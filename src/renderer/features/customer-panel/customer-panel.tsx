@@ -6,6 +6,7 @@
  * register kept from an earlier look-up stands in while the hub cannot be reached, marked as possibly out
  * of date.
  */
+import { formatCount } from '@till/shared/domain/money';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { TillDatabase } from '../../../sync/database';
@@ -37,7 +38,6 @@ export function CustomerPanel({
   const profile = data?.profile
     ? panelView(data.profile, local ? local.consent.personalization : null)
     : null;
-  const numbers = new Intl.NumberFormat(locale);
 
   const run = async (action: (replica: TillDatabase) => Promise<string>) => {
     if (!db) return;
@@ -66,7 +66,7 @@ export function CustomerPanel({
       ) : !profile ? (
         <p className="muted" role="status" aria-label="Profile">
           {local
-            ? `${local.name} · ${numbers.format(local.loyaltyPoints)} points. The hub cannot be reached and this register kept nothing more.`
+            ? `${local.name} · ${formatCount(local.loyaltyPoints, locale)} points. The hub cannot be reached and this register kept nothing more.`
             : 'The hub cannot be reached and this register kept nothing of this customer.'}
         </p>
       ) : (
@@ -78,7 +78,7 @@ export function CustomerPanel({
             </p>
           )}
           <p className="customer-panel-balance" aria-label="Loyalty balance">
-            <strong>{profile.name}</strong> · {numbers.format(profile.points)} points
+            <strong>{profile.name}</strong> · {formatCount(profile.points, locale)} points
             {profile.tier ? ` · ${tierWords[profile.tier]} tier` : ''}
           </p>
           {profile.consent ? (

@@ -4,6 +4,7 @@
  * knows of them — history and offers only with their consent. A customer found on the hub whose home is
  * another store is not in this register's replica: their name and balance come from the panel's profile.
  */
+import { formatCount } from '@till/shared/domain/money';
 import { CustomerPanel } from '../customer-panel/customer-panel';
 import { useCustomerProfile } from '../customer-panel/use-customer-profile';
 import { useCartStore } from '../sale/cart-store';
@@ -17,7 +18,6 @@ export function CustomerBar({ onOpen, locale }: { onOpen: () => void; locale: st
   const profile = useCustomerProfile(customerId).data?.profile ?? null;
   const money = useMoney();
   const known = customer ?? (profile ? { name: profile.name, loyaltyPoints: profile.points } : null);
-  const points = new Intl.NumberFormat(locale).format(known?.loyaltyPoints ?? 0);
   return (
     <>
       <div className="customer-bar">
@@ -25,7 +25,7 @@ export function CustomerBar({ onOpen, locale }: { onOpen: () => void; locale: st
           {customerId === null
             ? 'No customer'
             : known
-              ? `${known.name} · ${points} loyalty points`
+              ? `${known.name} · ${formatCount(known.loyaltyPoints, locale)} loyalty points`
               : 'A customer this register no longer holds'}
         </p>
         {customerId !== null && (
