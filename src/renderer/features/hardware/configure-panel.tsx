@@ -1,7 +1,8 @@
 /**
  * The Hardware screen's "Find devices": the serial ports and HID scanners attached to this machine (pty
  * links of the virtual twins marked as such), a role to assign to each, and Save, which stores the device
- * configuration and reopens the devices. What discovery cannot list (a keyboard-wedge scanner) is said.
+ * configuration and reopens the devices. What discovery cannot list (a keyboard-wedge scanner; a network or
+ * USB printer, which "Device settings" sets up) is said.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -86,6 +87,9 @@ export function ConfigurePanel({ config }: { config: DevicesConfig | null }) {
         ))}
       </ul>
       {discovery.data && <p className="muted">{discovery.data.note}</p>}
+      <p className="muted">
+        A network or USB receipt printer is not listed here: set it up under “Device settings”.
+      </p>
       <div className="hardware-actions">
         <button
           type="button"

@@ -1,8 +1,9 @@
 /**
  * The Hardware screen (F12), for installers: behind a manager's PIN (the register's one approval dialog),
  * the devices with their state and faults in words, tests, the print spool, finding ports and assigning
- * roles, "Export diagnostics", and — on a register with virtual hardware — what the twins show. Esc or
- * "Back to sale" leaves it; leaving forgets the approval, so the next visit asks again.
+ * roles, each role's settings (a network or USB printer among them), "Export diagnostics", and — on a
+ * register with virtual hardware — what the twins show. Esc or "Back to sale" leaves it; leaving forgets
+ * the approval, so the next visit asks again.
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,6 +15,7 @@ import { DeviceList } from './device-list';
 import { exportDiagnostics } from './diagnostics';
 import { JobsPanel } from './jobs-panel';
 import { useHardwareOverview } from './queries';
+import { SettingsPanel } from './settings-panel';
 import { TestPanel } from './test-panel';
 import { VirtualPanel } from './virtual-panel';
 import './hardware.css';
@@ -73,6 +75,7 @@ function HardwarePanels({ managerName, onBack }: { managerName: string; onBack: 
           {data.virtualHardware && <VirtualPanel />}
           <JobsPanel jobs={data.jobs} />
           <ConfigurePanel config={data.config} />
+          <SettingsPanel config={data.config} />
         </div>
       )}
     </div>
