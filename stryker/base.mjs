@@ -24,7 +24,7 @@ export function folderConfig({ name, mutate, tsconfigFile, goal, breakAt }) {
     mutate,
     testRunner: 'vitest',
     // `related`: Vitest runs only the test files that import the mutated files (directly or not).
-    vitest: { configFile: 'vitest.config.ts', related: true },
+    vitest: { configFile: 'stryker/vitest.config.ts', related: true },
     checkers: ['typescript'],
     tsconfigFile,
     coverageAnalysis: 'perTest',

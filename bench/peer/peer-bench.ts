@@ -7,7 +7,7 @@
  * machine, and written to bench/results/peer-<timestamp>.json.
  *
  * Env: PEER_RUNS, PEER_QUICK=1 (a smaller version for development), PEER_SIDES (comma list of
- * couchdb, hub-pglite, hub-postgres), PEER_W2_SECONDS.
+ * couchdb, hub-pglite, hub-postgres), PEER_WORKLOADS (comma list of drain, live, pull), PEER_W2_SECONDS.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,6 +26,7 @@ const config = {
   pullSales: quick ? 10_000 : 131_900,
 };
 const sideNames = (process.env.PEER_SIDES ?? 'couchdb,hub-pglite,hub-postgres').split(',') as SideName[];
+const workloads = new Set((process.env.PEER_WORKLOADS ?? 'drain,live,pull').split(','));
 
 /** Every run of every workload, per side. */
 export type Results = Record<string, Record<string, RunResult[]>>;
@@ -40,14 +41,15 @@ async function runSide(side: Side, results: Results): Promise<void> {
           .map(([k, v]) => `${k} ${Number.isFinite(v) ? v.toFixed(1) : v}`)
           .join(', ')}), server CPU ${r.cpu.toFixed(2)} s, load ${r.load.toFixed(2)}`,
     );
-  for (let i = 0; i < config.runs; i++) {
+  for (let i = 0; i < config.runs && workloads.has('drain'); i++) {
     mine.drain!.push(await drain(side, config.drainSales, `run${i}`));
     log('W1 drain s', i, mine.drain!.at(-1)!);
   }
-  for (let i = 0; i < config.runs; i++) {
+  for (let i = 0; i < config.runs && workloads.has('live'); i++) {
     mine.live!.push(await live(side, config.liveRate, config.liveSeconds, `live${i}`));
     log('W2 p50 ms', i, mine.live!.at(-1)!);
   }
+  if (!workloads.has('pull')) return;
   const seedStart = performance.now();
   await side.seed(config.pullSales);
   console.log(

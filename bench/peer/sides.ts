@@ -43,10 +43,11 @@ export interface Side {
   /** What the web side sees of `p`'s sales (hub: the storefront stock stream; CouchDB: `_changes`). */
   web(p: Pusher): Promise<Watcher>;
   /**
-   * Another register of `store-1` (started once, in its own process, caught up before it is returned),
-   * reporting the sales that land in its replica (hub only).
+   * Another register of `store-1` replicating what `p` pushes to, in its own process, caught up before it
+   * is returned, reporting the sales that land in its replica (hub: started once; CouchDB: per run, as
+   * each run has its own database).
    */
-  peerRegister?(): Promise<Watcher>;
+  peerRegister(p: Pusher): Promise<Watcher>;
   /** Stops the server and whatever else the side started. */
   stop(): Promise<void>;
   /** Seeds `count` sales for the initial pull (straight into the server's storage). */
@@ -99,6 +100,16 @@ export async function startCouchSide(): Promise<Side> {
         const change = JSON.parse(line) as { id?: string };
         if (change.id) watcher.seen(change.id);
       });
+      return watcher;
+    },
+    async peerRegister(p) {
+      const child = await startSecondRegister(`--couch=${p.dbUrl}`);
+      const onSale = (m: { id: string; at: number }) => watcher.seen(m.id, m.at);
+      const watcher = idWatcher(() => {
+        child.off('message', onSale);
+        child.send('stop');
+      });
+      child.on('message', onSale);
       return watcher;
     },
     seed: async (count) =>
@@ -175,9 +186,9 @@ async function readLines(body: ReadableStream<Uint8Array>, onLine: (line: string
   }
 }
 
-/** Starts the second register's process and waits until it has caught up. */
-async function startSecondRegister(base: string): Promise<ChildProcess> {
-  const child = fork(here('./register-child.ts'), [base], { execArgv: process.execArgv });
+/** Starts a second register's process (hub URL, or `--couch=<dbUrl>`) and waits until it has caught up. */
+async function startSecondRegister(target: string): Promise<ChildProcess> {
+  const child = fork(here('./register-child.ts'), [target], { execArgv: process.execArgv });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   child.once('exit', () => process.removeListener('exit', killOnExit));

@@ -73,7 +73,7 @@ export async function live(side: Side, rate: number, seconds: number, label: str
   const p = await side.pusher(label);
   p.replica.start();
   await p.replica.awaitInitial();
-  const peer = side.peerRegister ? await side.peerRegister() : null;
+  const peer = await side.peerRegister(p);
   const web = await side.web(p);
   const cpuBefore = await side.cpu();
   const total = Math.round(rate * seconds);
@@ -84,17 +84,17 @@ export async function live(side: Side, rate: number, seconds: number, label: str
     const doc = registerSale(p.storeId, p.registerId, i, 1);
     const at = epochNow();
     web.expect(doc, at);
-    peer?.expect(doc, at);
+    peer.expect(doc, at);
     await p.replica.db.sales.insert(doc);
   }
   const achieved = total / ((performance.now() - t0) / 1000);
-  await until(() => web.pending() === 0 && (peer?.pending() ?? 0) === 0, 30_000, 'the live sales').catch(
+  await until(() => web.pending() === 0 && peer.pending() === 0, 30_000, 'the live sales').catch(
     () => undefined,
   );
   const cpu = cpuSpent(cpuBefore, await side.cpu());
   const missed = web.pending();
   web.close();
-  peer?.close();
+  peer.close();
   await p.replica.close();
   const detail: Record<string, number> = {
     p50: percentile(web.latencies, 50),
@@ -103,11 +103,9 @@ export async function live(side: Side, rate: number, seconds: number, label: str
     achievedPerS: achieved,
     missed,
   };
-  if (peer) {
-    detail.registerP50 = percentile(peer.latencies, 50);
-    detail.registerP99 = percentile(peer.latencies, 99);
-    detail.registerMissed = peer.pending();
-  }
+  detail.registerP50 = percentile(peer.latencies, 50);
+  detail.registerP99 = percentile(peer.latencies, 99);
+  detail.registerMissed = peer.pending();
   return { value: detail.p50!, detail, cpu, load };
 }
 
