@@ -9,6 +9,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 export type ChildRequest =
   | { op: 'cpu' }
   | { op: 'count'; scope: string }
+  | { op: 'has'; scope: string; saleId: string }
   | { op: 'levels'; storeId: string }
   | { op: 'seed'; scope: string; storeId: string; count: number }
   | { op: 'backends' }

@@ -13,6 +13,7 @@ import { seedSale } from './docs';
 interface PouchDatabase {
   bulkDocs(docs: object[]): Promise<{ ok?: boolean; error?: string }[]>;
   info(): Promise<{ doc_count: number }>;
+  get(id: string): Promise<object>;
 }
 type PouchConstructor = { new (name: string): PouchDatabase; plugin(p: unknown): PouchConstructor };
 type PouchStatic = PouchConstructor & { defaults(o: object): PouchConstructor };
@@ -44,6 +45,11 @@ async function handle(request: ChildRequest): Promise<unknown> {
       return ownCpuSeconds();
     case 'count':
       return (await open(request.scope).info()).doc_count;
+    case 'has':
+      return open(request.scope)
+        .get(request.saleId)
+        .then(() => true)
+        .catch(() => false);
     case 'seed': {
       const db = open(request.scope);
       for (let from = 0; from < request.count; from += 5_000) {

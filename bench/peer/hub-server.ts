@@ -48,6 +48,10 @@ async function handle(request: ChildRequest): Promise<unknown> {
       const sql = 'SELECT count(*)::int AS n FROM sales WHERE pushed_by = $1';
       return (await hub.db.query<{ n: number }>(sql, [request.scope]))[0]?.n ?? 0;
     }
+    case 'has': {
+      const sql = 'SELECT EXISTS (SELECT 1 FROM sales WHERE id = $1) AS found';
+      return (await hub.db.query<{ found: boolean }>(sql, [request.saleId]))[0]?.found ?? false;
+    }
     case 'levels': {
       const sql = 'SELECT sku, on_hand FROM stock_levels WHERE store_id = $1';
       const rows = await hub.db.query<{ sku: string; on_hand: number }>(sql, [request.storeId]);

@@ -28,6 +28,8 @@ export interface Pusher {
   storeId: string;
   registerId: string;
   held(): Promise<number>;
+  /** Whether the server holds the sale `id` (one key lookup on either side). */
+  has(id: string): Promise<boolean>;
   /** The CouchDB database the replica pushes to (CouchDB only). */
   dbUrl?: string;
 }
@@ -85,7 +87,8 @@ export async function startCouchSide(): Promise<Side> {
       const dbUrl = await put(name);
       const replica = await couchReplica(dbUrl);
       const held = () => server.ask<number>({ op: 'count', scope: name });
-      return { replica, storeId: 'store-1', registerId: 'reg-couch', held, dbUrl };
+      const has = (id: string) => server.ask<boolean>({ op: 'has', scope: name, saleId: id });
+      return { replica, storeId: 'store-1', registerId: 'reg-couch', held, has, dbUrl };
     },
     async web(p) {
       const controller = new AbortController();
@@ -146,7 +149,8 @@ export async function startHubSide(kind: 'pglite' | 'postgres'): Promise<Side> {
       const who = pushing;
       const replica = await hubReplica(base, who, PUSH_BATCH);
       const held = () => server.ask<number>({ op: 'count', scope: who.registerId });
-      return { replica, storeId: who.storeId, registerId: who.registerId, held };
+      const has = (id: string) => server.ask<boolean>({ op: 'has', scope: who.registerId, saleId: id });
+      return { replica, storeId: who.storeId, registerId: who.registerId, held, has };
     },
     async web(p) {
       const levels = await server.ask<Record<string, number>>({ op: 'levels', storeId: p.storeId });
