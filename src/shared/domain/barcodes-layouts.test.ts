@@ -63,8 +63,10 @@ describe('embeddedLayoutSchema: prefixes', () => {
 
 describe('embeddedLayoutSchema: digit ranges', () => {
   it('accepts ranges touching both ends of the 12 data digits, and single-digit ranges', () => {
-    expect(issuePaths(withFields({ itemDigits: [0, 11] }))).toEqual([]);
-    expect(issuePaths(withFields({ valueDigits: [0, 11] }))).toEqual([]);
+    // Item and value may not share digits, so each end is reached with the other field beside it.
+    expect(issuePaths(withFields({ itemDigits: [0, 6] }))).toEqual([]);
+    expect(issuePaths(withFields({ itemDigits: [0, 1], valueDigits: [2, 11] }))).toEqual([]);
+    expect(issuePaths(withFields({ itemDigits: [11, 11], valueDigits: [0, 10] }))).toEqual([]);
     expect(issuePaths(withFields({ itemDigits: [0, 0] }))).toEqual([]);
     expect(issuePaths(withFields({ valueDigits: [11, 11] }))).toEqual([]);
     expect(issuePaths(withFields({ itemDigits: [6, 6], valueDigits: [7, 7] }))).toEqual([]);
@@ -119,25 +121,31 @@ describe('embeddedLayoutSchema: value kind and decimals', () => {
 describe('embeddedLayoutSchema: value check digit', () => {
   it('needs no particular field width without a value check digit', () => {
     expect(issuePaths(withFields({ valueDigits: [10, 11] }))).toEqual([]);
-    expect(issuePaths(withFields({ valueDigits: [2, 11] }))).toEqual([]);
+    expect(issuePaths(withFields({ itemDigits: [0, 1], valueDigits: [2, 11] }))).toEqual([]);
   });
 
   it('accepts a value check digit over exactly 4 or 5 value digits, at any data position', () => {
     expect(issuePaths(withFields({ valueCheckDigit: 7, valueDigits: [8, 11] }))).toEqual([]);
-    expect(issuePaths(withFields({ valueCheckDigit: 6, valueDigits: [7, 11] }))).toEqual([]);
+    expect(issuePaths(withFields({ valueCheckDigit: 6, itemDigits: [1, 5], valueDigits: [7, 11] }))).toEqual(
+      [],
+    );
     // Far from position 0 so that adding the ends instead of subtracting them cannot give 4 or 5.
-    expect(issuePaths(withFields({ valueCheckDigit: 0, valueDigits: [4, 7] }))).toEqual([]);
-    expect(issuePaths(withFields({ valueCheckDigit: 11, valueDigits: [6, 10] }))).toEqual([]);
+    expect(issuePaths(withFields({ valueCheckDigit: 0, itemDigits: [8, 11], valueDigits: [4, 7] }))).toEqual(
+      [],
+    );
+    expect(issuePaths(withFields({ valueCheckDigit: 11, itemDigits: [1, 5], valueDigits: [6, 10] }))).toEqual(
+      [],
+    );
   });
 
   it('refuses a value check digit over 3 or 6 digits, with a message saying why', () => {
     expect(issues(withFields({ valueCheckDigit: 7, valueDigits: [8, 10] }))).toEqual([
       { path: '', message: checkDigitMessage },
     ]);
-    expect(issues(withFields({ valueCheckDigit: 5, valueDigits: [6, 11] }))).toEqual([
+    expect(issues(withFields({ valueCheckDigit: 5, itemDigits: [1, 4], valueDigits: [6, 11] }))).toEqual([
       { path: '', message: checkDigitMessage },
     ]);
-    expect(issues(withFields({ valueCheckDigit: 6, valueDigits: [7, 7] }))).toEqual([
+    expect(issues(withFields({ valueCheckDigit: 6, itemDigits: [1, 5], valueDigits: [7, 7] }))).toEqual([
       { path: '', message: checkDigitMessage },
     ]);
   });
@@ -344,5 +352,43 @@ describe('priceEmbeddedLine: refusals of weighed items', () => {
     expect(
       priceEmbeddedLine(priceLabel(1299, 2), { ...product, price: -1 }, { currency: 'EUR', unitGrams: 0 }),
     ).toEqual({ ok: true, value: { sku: 'APL', name: 'Apples', qty: 1, unitPrice: 1299, taxCode: 'food' } });
+  });
+});
+
+describe('embeddedLayoutSchema: fields apart', () => {
+  it('refuses an item code and a value that share digits, at the value', () => {
+    expect(issues(withFields({ itemDigits: [2, 7], valueDigits: [7, 11] }))).toEqual([
+      { path: 'valueDigits', message: 'the item code and the value cannot share digits' },
+    ]);
+    expect(issues(withFields({ itemDigits: [2, 11], valueDigits: [5, 6] }))).toEqual([
+      { path: 'valueDigits', message: 'the item code and the value cannot share digits' },
+    ]);
+    expect(issues(withFields({ itemDigits: [8, 11], valueDigits: [2, 8] }))).toEqual([
+      { path: 'valueDigits', message: 'the item code and the value cannot share digits' },
+    ]);
+  });
+
+  it('accepts fields side by side, in either order', () => {
+    expect(issuePaths(withFields({ itemDigits: [2, 6], valueDigits: [7, 11] }))).toEqual([]);
+    expect(issuePaths(withFields({ itemDigits: [7, 11], valueDigits: [2, 6] }))).toEqual([]);
+  });
+
+  it('refuses a value check digit on a digit of the item code or of the value', () => {
+    const message = 'the value check digit sits outside the item code and the value';
+    // At either end of the item code, and inside the value.
+    for (const [check, item] of [
+      [2, [2, 6]],
+      [6, [2, 6]],
+    ] as const) {
+      expect(issues(withFields({ valueCheckDigit: check, itemDigits: item, valueDigits: [8, 11] }))).toEqual([
+        { path: 'valueCheckDigit', message },
+      ]);
+    }
+    expect(issues(withFields({ valueCheckDigit: 8, itemDigits: [2, 6], valueDigits: [8, 11] }))).toEqual([
+      { path: 'valueCheckDigit', message },
+    ]);
+    expect(issues(withFields({ valueCheckDigit: 11, itemDigits: [2, 6], valueDigits: [8, 11] }))).toEqual([
+      { path: 'valueCheckDigit', message },
+    ]);
   });
 });

@@ -68,7 +68,28 @@ export const embeddedLayoutSchema = z
   .refine(
     (l) => l.valueCheckDigit === undefined || [4, 5].includes(l.valueDigits[1] - l.valueDigits[0] + 1),
     'a value check digit needs a value field of 4 or 5 digits',
+  )
+  // Fields that share digits would read part of the item code as money or weight (or the other way round).
+  .refine((l) => !overlaps(l.itemDigits, l.valueDigits), {
+    message: 'the item code and the value cannot share digits',
+    path: ['valueDigits'],
+  })
+  .refine(
+    (l) =>
+      l.valueCheckDigit === undefined ||
+      !(within(l.valueCheckDigit, l.itemDigits) || within(l.valueCheckDigit, l.valueDigits)),
+    { message: 'the value check digit sits outside the item code and the value', path: ['valueCheckDigit'] },
   );
+
+/** Whether two inclusive digit ranges share a digit. */
+function overlaps(a: DigitRange, b: DigitRange): boolean {
+  return a[0] <= b[1] && b[0] <= a[1];
+}
+
+/** Whether `digit` is inside the inclusive range `r`. */
+function within(digit: number, r: DigitRange): boolean {
+  return r[0] <= digit && digit <= r[1];
+}
 
 /** The common layout: prefix 02 or 20–29, item code digits 2–6, price in cents digits 7–11, check digit 12. */
 export const defaultEmbeddedLayout: EmbeddedLayout = {
