@@ -12,6 +12,8 @@ export default defineConfig({
     // The chaos tests are slow and run on their own (`npm run test:chaos`, vitest.chaos.config.ts).
     exclude: ['**/node_modules/**', 'out/**', 'dist/**', 'e2e/**', 'test/chaos/**'],
     environment: 'node',
+    // Builds the migrated, seeded PGlite database every PGlite test hub starts as a copy of.
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

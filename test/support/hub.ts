@@ -9,14 +9,12 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { createApp } from '../../hub/src/app';
 import type { HubConfig } from '../../hub/src/config';
-import { migrate } from '../../hub/src/db/migrate';
 import { openPg } from '../../hub/src/db/pg-adapter';
 import { openPglite } from '../../hub/src/db/pglite-adapter';
 import type { Db, DbKind } from '../../hub/src/db/port';
-import { seedDemo } from '../../hub/src/domain/seed';
+import { openTestPglite, prepareTestDatabase } from './hub-template';
 
-/** The cheapest scrypt parameters a PIN verifier may carry: every test hub hashes four demo PINs. */
-const CHEAP_PIN_PARAMS = { logN: 14, r: 8, p: 1 };
+export { TEST_PRODUCTS } from './hub-template';
 
 /** Both database kinds; the suite runs against each. */
 export const DATABASES: readonly DbKind[] = databasesFromEnv(process.env.TILL_TEST_DATABASES);
@@ -35,9 +33,6 @@ function databasesFromEnv(value: string | undefined): DbKind[] {
 
 /** The server the PostgreSQL runs create their databases on. */
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** Products in the test catalogue (SKU-00001 … SKU-00040). */
-export const TEST_PRODUCTS = 40;
 
 /** A hub under test. */
 export interface TestHub {
@@ -85,21 +80,20 @@ export async function startHub(
   let db: Db;
   let url: string | null = null;
   let drop: () => Promise<void> = async () => undefined;
+  // A PGlite hub with the usual cheap PINs starts as a copy of the run's template (already migrated and
+  // seeded); the others are migrated and seeded here.
+  const fromTemplate = kind === 'pglite' && !options.productionPins;
   if (kind === 'postgres') {
     const created = await createDatabase();
     url = created.url;
     drop = created.drop;
     db = await openPg({ connectionString: url, poolSize: 25 });
   } else {
-    db = await openPglite('memory://');
+    db = fromTemplate ? await openTestPglite() : await openPglite('memory://');
   }
   let app: FastifyInstance;
   try {
-    await migrate(db);
-    await seedDemo(db, {
-      products: TEST_PRODUCTS,
-      ...(options.productionPins ? {} : { pinParams: CHEAP_PIN_PARAMS }),
-    });
+    if (!fromTemplate) await prepareTestDatabase(db, options.productionPins);
     app = await createApp({ db, config: { ...config } });
   } catch (err) {
     await db.close().catch(() => undefined);
