@@ -4,17 +4,14 @@
  * push while its health is fine, be unreachable, have a sick database, or answer a 403 or 409 that names no
  * document. Everything not faulted reaches the real hub, whose tables are what the tests check.
  */
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { ErrorBody, PushRow } from '@till/shared/sync/protocol';
-import { type TestHub, count, startHub } from '../../test/support/hub';
+import { rowsOf, usePushHarness } from '../../test/support/push-harness';
 import { makeSale } from '../../test/support/sales';
 import { createBackoff } from './backoff';
-import { type TillDatabase, openTillDatabase } from './database';
 import { HubError, createHubClient } from './hub-client';
 import { createPushHandler } from './push-handler';
-import { type Quarantine, createQuarantine } from './quarantine';
 
 /** What the hub in front of the test does wrong. */
 interface Faults {
@@ -63,50 +60,25 @@ function faultyFetch(faults: Faults) {
   return { fetch: wrapped, alone, pushes: () => pushes };
 }
 
-const rowsOf = (sales: SaleDocument[]) =>
-  sales.map((d) => ({ assumedMasterState: undefined, newDocumentState: { ...d, _deleted: false } })) as never;
 const sales = (n: number) =>
   Array.from({ length: n }, () => makeSale('store-1', [{ sku: 'SKU-00012', qty: 1 }]));
 const MAX_FAILURES = 3;
 
 describe('push handler with a faulty hub', () => {
-  let hub: TestHub;
-  let url: string;
-  let token: string;
-  let db: TillDatabase;
-  let quarantine: Quarantine;
-  beforeAll(async () => {
-    hub = await startHub('pglite');
-    url = await hub.listen();
-    ({ token } = await hub.enroll('DEMO-S1-R1'));
-  });
-  afterAll(async () => hub.close());
-  beforeEach(async () => {
-    db = await openTillDatabase({
-      name: `faults${Math.random().toString(36).slice(2, 10)}`,
-      storage: getRxStorageMemory(),
-    });
-    quarantine = createQuarantine(db);
-  });
-  afterEach(async () => db.remove());
+  const h = usePushHarness();
 
   function setup(faults: Faults) {
     const net = faultyFetch(faults);
     const push = createPushHandler<Record<string, unknown>>({
       collection: 'sales',
       primaryKey: 'id',
-      client: createHubClient({ baseUrl: url, token: () => token, fetch: net.fetch }),
-      quarantine,
+      client: createHubClient({ baseUrl: h.url, token: () => h.token, fetch: net.fetch }),
+      quarantine: h.quarantine,
       maxFailures: MAX_FAILURES,
       backoff: createBackoff({ baseMs: 1, maxMs: 4, jitter: 0 }),
     });
     return { ...net, push };
   }
-  const onHub = async (docs: SaleDocument[]) => {
-    let n = 0;
-    for (const d of docs) n += await count(hub.db, 'sales', 'id = $1', [d.id]);
-    return n;
-  };
   /** Runs the handler as RxDB does after a failure: again and again with the same rows. */
   async function failsEveryTime(push: (rows: never) => Promise<unknown>, rows: never, times: number) {
     const statuses: number[] = [];
@@ -128,8 +100,8 @@ describe('push handler with a faulty hub', () => {
     const batch = sales(3);
     const { push } = setup({ refuse: { status, code } });
     expect(await failsEveryTime(push, rowsOf(batch), 3)).toEqual([status, status, status]);
-    expect(await quarantine.list()).toEqual([]);
-    expect(await onHub(batch)).toBe(0);
+    expect(await h.quarantine.list()).toEqual([]);
+    expect(await h.onHub(batch)).toBe(0);
   });
 
   it.each([0, 4, 9])(
@@ -139,10 +111,10 @@ describe('push handler with a faulty hub', () => {
       const poison = batch[at] as SaleDocument;
       const { push, alone } = setup({ poison: new Set([poison.id]) });
       expect(await push(rowsOf(batch))).toEqual([]);
-      expect(await onHub(batch)).toBe(9);
-      expect(await onHub([poison])).toBe(0);
+      expect(await h.onHub(batch)).toBe(9);
+      expect(await h.onHub([poison])).toBe(0);
       expect(alone.get(poison.id)).toBe(MAX_FAILURES);
-      expect(await quarantine.list()).toMatchObject([
+      expect(await h.quarantine.list()).toMatchObject([
         {
           collection: 'sales',
           id: poison.id,
@@ -158,7 +130,7 @@ describe('push handler with a faulty hub', () => {
     const { push } = setup({ poison: new Set([poison[0]?.id as string]) });
     // No neighbour tells a bad document from a hub failing every one: thrown, RxDB retries later.
     expect(new Set(await failsEveryTime(push, rowsOf(poison), 5))).toEqual(new Set([500]));
-    expect(await quarantine.list()).toEqual([]);
+    expect(await h.quarantine.list()).toEqual([]);
   });
 
   it('a poison document pushed alone is compared with a sale the hub accepted, and quarantined', async () => {
@@ -169,10 +141,10 @@ describe('push handler with a faulty hub', () => {
     // own, and the sale the hub accepted before is sent again to compare (the hub applies it once).
     expect(await push(rowsOf([poison]))).toEqual([]);
     expect(alone.get(accepted.id)).toBe(2);
-    expect(await quarantine.list()).toMatchObject([{ id: poison.id, code: 'keeps_failing' }]);
+    expect(await h.quarantine.list()).toMatchObject([{ id: poison.id, code: 'keeps_failing' }]);
     expect(await push(rowsOf([later]))).toEqual([]);
-    expect(await onHub([accepted, later])).toBe(2);
-    expect(await onHub([poison])).toBe(0);
+    expect(await h.onHub([accepted, later])).toBe(2);
+    expect(await h.onHub([poison])).toBe(0);
   });
 
   it.each([
@@ -185,13 +157,13 @@ describe('push handler with a faulty hub', () => {
       const faults: Faults = { [fault]: true };
       const { push, pushes } = setup(faults);
       expect(new Set(await failsEveryTime(push, rowsOf(batch), 20))).toEqual(new Set([status]));
-      expect(await quarantine.list()).toEqual([]);
+      expect(await h.quarantine.list()).toEqual([]);
       // An outage is not narrowed down: one request per attempt.
       expect(pushes()).toBe(20);
       faults[fault] = false;
       expect(await push(rowsOf(batch))).toEqual([]);
-      expect(await onHub(batch)).toBe(10);
-      expect(await quarantine.list()).toEqual([]);
+      expect(await h.onHub(batch)).toBe(10);
+      expect(await h.quarantine.list()).toEqual([]);
     },
   );
 
@@ -200,12 +172,12 @@ describe('push handler with a faulty hub', () => {
     const faults: Faults = { failEveryPush: true, sick: true };
     const { push } = setup(faults);
     expect(new Set(await failsEveryTime(push, rowsOf(batch), 20))).toEqual(new Set([500]));
-    expect(await quarantine.list()).toEqual([]);
+    expect(await h.quarantine.list()).toEqual([]);
     faults.failEveryPush = false;
     faults.sick = false;
     expect(await push(rowsOf(batch))).toEqual([]);
-    expect(await onHub(batch)).toBe(10);
-    expect(await quarantine.list()).toEqual([]);
+    expect(await h.onHub(batch)).toBe(10);
+    expect(await h.quarantine.list()).toEqual([]);
   });
 
   it('a document failing alone is not quarantined while the hub’s health fails', async () => {
@@ -215,11 +187,11 @@ describe('push handler with a faulty hub', () => {
     const { push } = setup(faults);
     // Its neighbours go through every time (re-sent sales are applied once); the poison one is thrown.
     expect(new Set(await failsEveryTime(push, rowsOf(batch), 10))).toEqual(new Set([500]));
-    expect(await onHub(batch)).toBe(9);
-    expect(await quarantine.list()).toEqual([]);
+    expect(await h.onHub(batch)).toBe(9);
+    expect(await h.quarantine.list()).toEqual([]);
     faults.sick = false;
     expect(await push(rowsOf(batch))).toEqual([]);
-    expect(await quarantine.list()).toMatchObject([{ id: poison.id, code: 'keeps_failing' }]);
+    expect(await h.quarantine.list()).toMatchObject([{ id: poison.id, code: 'keeps_failing' }]);
   });
 
   it('a hub failing every push, its health ok, quarantines nothing until a neighbour succeeds', async () => {
@@ -232,14 +204,14 @@ describe('push handler with a faulty hub', () => {
     const before = pushes();
     expect(new Set(await failsEveryTime(push, rowsOf(batch), 20))).toEqual(new Set([500]));
     expect(new Set(await failsEveryTime(push, rowsOf(batch.slice(0, 1)), 5))).toEqual(new Set([500]));
-    expect(await quarantine.list()).toEqual([]);
+    expect(await h.quarantine.list()).toEqual([]);
     // It narrows down but does not send every document alone each time: a few requests per attempt.
     expect((pushes() - before) / 25).toBeLessThan(10);
     // The bug is fixed for all but one document: now its neighbours succeed, and only it is quarantined.
     faults.failEveryPush = false;
     faults.poison = new Set([batch[5]?.id as string]);
     expect(await push(rowsOf(batch))).toEqual([]);
-    expect(await onHub(batch)).toBe(9);
-    expect(await quarantine.list()).toMatchObject([{ id: batch[5]?.id, code: 'keeps_failing' }]);
+    expect(await h.onHub(batch)).toBe(9);
+    expect(await h.quarantine.list()).toMatchObject([{ id: batch[5]?.id, code: 'keeps_failing' }]);
   });
 });

@@ -4,16 +4,13 @@
  * request — not row by row, and without the named ones. Every push request is recorded on its way to the
  * hub, so the test sees what was sent, in what order, and what the hub answered.
  */
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { ErrorBody, PushRow } from '@till/shared/sync/protocol';
-import { type TestHub, count, startHub } from '../../test/support/hub';
+import { rowsOf, usePushHarness } from '../../test/support/push-harness';
 import { makeSale } from '../../test/support/sales';
-import { type TillDatabase, openTillDatabase } from './database';
 import { createHubClient } from './hub-client';
 import { createPushHandler } from './push-handler';
-import { type Quarantine, createQuarantine } from './quarantine';
 
 /** One push request as sent and answered. */
 interface Exchange {
@@ -36,8 +33,6 @@ function recordingFetch() {
   return { fetch: wrapped, pushes };
 }
 
-const rowsOf = (sales: SaleDocument[]) =>
-  sales.map((d) => ({ assumedMasterState: undefined, newDocumentState: { ...d, _deleted: false } })) as never;
 /** A sale a bug wrote with zero quantities, past recordSale's check: the hub refuses it by name. */
 const broken = () => {
   const sale = makeSale('store-1', [{ sku: 'SKU-00015', qty: 1 }]);
@@ -45,33 +40,15 @@ const broken = () => {
 };
 
 describe('push handler and a 400 naming some documents', () => {
-  let hub: TestHub;
-  let url: string;
-  let token: string;
-  let db: TillDatabase;
-  let quarantine: Quarantine;
-  beforeAll(async () => {
-    hub = await startHub('pglite');
-    url = await hub.listen();
-    ({ token } = await hub.enroll('DEMO-S1-R1'));
-  });
-  afterAll(async () => hub.close());
-  beforeEach(async () => {
-    db = await openTillDatabase({
-      name: `named${Math.random().toString(36).slice(2, 10)}`,
-      storage: getRxStorageMemory(),
-    });
-    quarantine = createQuarantine(db);
-  });
-  afterEach(async () => db.remove());
+  const h = usePushHarness();
 
   it('quarantines exactly the named ones with the hub’s reasons and sends the rest in one request', async () => {
     const net = recordingFetch();
     const push = createPushHandler<Record<string, unknown>>({
       collection: 'sales',
       primaryKey: 'id',
-      client: createHubClient({ baseUrl: url, token: () => token, fetch: net.fetch }),
-      quarantine,
+      client: createHubClient({ baseUrl: h.url, token: () => h.token, fetch: net.fetch }),
+      quarantine: h.quarantine,
     });
     const good = Array.from({ length: 6 }, () => makeSale('store-1', [{ sku: 'SKU-00015', qty: 1 }]));
     const bad = [broken(), broken()];
@@ -90,7 +67,7 @@ describe('push handler and a 400 naming some documents', () => {
     expect(named.map((d) => d.id).sort()).toEqual(bad.map((b) => b.id).sort());
 
     // Each quarantined with the reason the hub gave for that document, not the answer's general one.
-    const entries = await quarantine.list();
+    const entries = await h.quarantine.list();
     expect(entries.map((e) => e.id).sort()).toEqual(bad.map((b) => b.id).sort());
     for (const e of entries) {
       const reason = named.find((d) => d.id === e.id);
@@ -98,9 +75,7 @@ describe('push handler and a 400 naming some documents', () => {
       expect(e.code).not.toBe(refusal.error.code);
       expect(e.message).not.toBe(refusal.error.message);
     }
-    let onHub = 0;
-    for (const s of good) onHub += await count(hub.db, 'sales', 'id = $1', [s.id]);
-    expect(onHub).toBe(good.length);
-    for (const b of bad) expect(await count(hub.db, 'sales', 'id = $1', [b.id])).toBe(0);
+    expect(await h.onHub(good)).toBe(good.length);
+    expect(await h.onHub(bad as SaleDocument[])).toBe(0);
   });
 });

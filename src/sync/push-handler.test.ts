@@ -3,53 +3,22 @@
  * documents the hub refuses by name are quarantined while the rest goes through. (Failures a real hub
  * cannot be made to produce on demand are in push-handler-faults.test.ts.)
  */
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SaleDocument } from '@till/shared/schemas/sale';
-import { type TestHub, count, startHub } from '../../test/support/hub';
+import { rowsOf, usePushHarness } from '../../test/support/push-harness';
 import { makeSale } from '../../test/support/sales';
-import { type TillDatabase, openTillDatabase } from './database';
 import { createHubClient } from './hub-client';
 import { createPushHandler } from './push-handler';
-import { type Quarantine, createQuarantine } from './quarantine';
-
-/** Sales as the rows RxDB hands the push handler. */
-const rowsOf = (sales: SaleDocument[]) =>
-  sales.map((d) => ({ assumedMasterState: undefined, newDocumentState: { ...d, _deleted: false } })) as never;
 
 describe('push handler against a real hub', () => {
-  let hub: TestHub;
-  let url: string;
-  let token: string;
-  let db: TillDatabase;
-  let quarantine: Quarantine;
-  beforeAll(async () => {
-    hub = await startHub('pglite', { bodyLimit: 16_000 });
-    url = await hub.listen();
-    ({ token } = await hub.enroll('DEMO-S1-R1'));
-  });
-  afterAll(async () => hub.close());
-  beforeEach(async () => {
-    db = await openTillDatabase({
-      name: `push${Math.random().toString(36).slice(2, 10)}`,
-      storage: getRxStorageMemory(),
-    });
-    quarantine = createQuarantine(db);
-  });
-  afterEach(async () => db.remove());
-
+  const h = usePushHarness({ bodyLimit: 16_000 });
   const handler = () =>
     createPushHandler<Record<string, unknown>>({
       collection: 'sales',
       primaryKey: 'id',
-      client: createHubClient({ baseUrl: url, token: () => token, fetch }),
-      quarantine,
+      client: createHubClient({ baseUrl: h.url, token: () => h.token, fetch }),
+      quarantine: h.quarantine,
     });
-  const onHub = async (sales: SaleDocument[]) => {
-    let n = 0;
-    for (const sale of sales) n += await count(hub.db, 'sales', 'id = $1', [sale.id]);
-    return n;
-  };
 
   it('halves an oversized batch until it fits, and quarantines a sale too large on its own', async () => {
     const small = Array.from({ length: 40 }, () => makeSale('store-1', [{ sku: 'SKU-00010', qty: 1 }]));
@@ -58,9 +27,9 @@ describe('push handler against a real hub', () => {
       Array.from({ length: 120 }, () => ({ sku: 'SKU-00010', qty: 1 })),
     );
     expect(await handler()(rowsOf([...small.slice(0, 20), huge, ...small.slice(20)]))).toEqual([]);
-    expect(await onHub(small)).toBe(small.length);
-    expect(await onHub([huge])).toBe(0);
-    expect(await quarantine.list()).toMatchObject([{ id: huge.id, code: 'document_too_large' }]);
+    expect(await h.onHub(small)).toBe(small.length);
+    expect(await h.onHub([huge])).toBe(0);
+    expect(await h.quarantine.list()).toMatchObject([{ id: huge.id, code: 'document_too_large' }]);
   });
 
   it('a 400 quarantines exactly the documents it names, with its reasons, and pushes the rest', async () => {
@@ -72,9 +41,9 @@ describe('push handler against a real hub', () => {
     });
     const batch = [good[0], broken[0], ...good.slice(1, 4), broken[1], ...good.slice(4), broken[2]];
     expect(await handler()(rowsOf(batch as SaleDocument[]))).toEqual([]);
-    expect(await onHub(good)).toBe(good.length);
-    expect(await onHub(broken)).toBe(0);
-    const entries = await quarantine.list();
+    expect(await h.onHub(good)).toBe(good.length);
+    expect(await h.onHub(broken)).toBe(0);
+    const entries = await h.quarantine.list();
     expect(entries.map((e) => e.id).sort()).toEqual(broken.map((b) => b.id).sort());
     for (const e of entries) {
       expect(e).toMatchObject({ collection: 'sales', code: 'qty_zero' });
@@ -85,9 +54,9 @@ describe('push handler against a real hub', () => {
     const good = Array.from({ length: 5 }, () => makeSale('store-1', [{ sku: 'SKU-00013', qty: 1 }]));
     const foreign = makeSale('store-2', [{ sku: 'SKU-00013', qty: 1 }]);
     expect(await handler()(rowsOf([...good.slice(0, 2), foreign, ...good.slice(2)]))).toEqual([]);
-    expect(await onHub(good)).toBe(good.length);
-    expect(await onHub([foreign])).toBe(0);
-    expect(await quarantine.list()).toMatchObject([
+    expect(await h.onHub(good)).toBe(good.length);
+    expect(await h.onHub([foreign])).toBe(0);
+    expect(await h.quarantine.list()).toMatchObject([
       { collection: 'sales', id: foreign.id, code: 'forbidden_store' },
     ]);
   });
@@ -100,11 +69,11 @@ describe('push handler against a real hub', () => {
     const reused = { ...makeSale('store-1', [{ sku: 'SKU-00014', qty: 2 }]), id: stored.id };
     const good = Array.from({ length: 4 }, () => makeSale('store-1', [{ sku: 'SKU-00014', qty: 1 }]));
     expect(await push(rowsOf([good[0], reused, ...good.slice(1)] as SaleDocument[]))).toEqual([]);
-    expect(await onHub(good)).toBe(good.length);
-    expect(await quarantine.list()).toMatchObject([
+    expect(await h.onHub(good)).toBe(good.length);
+    expect(await h.quarantine.list()).toMatchObject([
       { collection: 'sales', id: stored.id, code: 'id_conflict' },
     ]);
-    const [row] = await hub.db.query<{ number: string }>('SELECT number FROM sales WHERE id = $1', [
+    const [row] = await h.hub.db.query<{ number: string }>('SELECT number FROM sales WHERE id = $1', [
       stored.id,
     ]);
     expect(row?.number).toBe(stored.number);
