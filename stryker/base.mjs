@@ -17,14 +17,20 @@ process.env.TILL_TEST_DATABASES = 'pglite';
  * @param {string} folder.tsconfigFile the project the TypeScript checker compiles mutants with
  * @param {number} folder.goal the mutation score aimed at (percent)
  * @param {number} folder.breakAt the score below which the run fails: today's score minus a small margin
+ * @param {'all' | 'unit'} [folder.tests] which tests may kill a mutant: `all` (every Vitest test but those
+ *   loading native device addons, stryker/vitest.config.ts) or `unit` (also without the tests that start a
+ *   hub, stryker/vitest.unit.config.ts: a lower bound of the `all` score, hours faster)
  * @returns {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
-export function folderConfig({ name, mutate, tsconfigFile, goal, breakAt }) {
+export function folderConfig({ name, mutate, tsconfigFile, goal, breakAt, tests = 'all' }) {
   return {
     mutate,
     testRunner: 'vitest',
     // `related`: Vitest runs only the test files that import the mutated files (directly or not).
-    vitest: { configFile: 'stryker/vitest.config.ts', related: true },
+    vitest: {
+      configFile: tests === 'unit' ? 'stryker/vitest.unit.config.ts' : 'stryker/vitest.config.ts',
+      related: true,
+    },
     checkers: ['typescript'],
     tsconfigFile,
     coverageAnalysis: 'perTest',

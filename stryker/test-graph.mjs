@@ -1,7 +1,7 @@
-// Which test files load the serialport or node-hid native addons in the test process, directly or through
-// the modules they import (relative imports and `@till/shared/*`, followed through the TypeScript sources
-// under src/, hub/, test/ and scripts/). Used by stryker/vitest.config.ts to leave them out of mutation
-// runs. It reads the file system, not git: Stryker runs it in a sandbox copy without the .git folder.
+// Which test files reach a given module, directly or through the modules they import (relative imports and
+// `@till/shared/*`, followed through the TypeScript sources under src/, hub/, test/ and scripts/). Used by
+// the Vitest configs of mutation runs (stryker/vitest*.config.ts) to choose the test files they run. It
+// reads the file system, not git: Stryker runs it in a sandbox copy without the .git folder.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -24,11 +24,35 @@ function sources(root, dir) {
 }
 
 /**
- * The test files under `root` whose import graph reaches a native device addon.
+ * The test files under `root` whose import graph reaches a native device addon (serialport, node-hid).
  * @param {string} root the repository root
  * @returns {string[]} paths relative to `root`
  */
 export function nativeAddonTests(root) {
+  return testsReaching(root, addons);
+}
+
+/** Test helpers that start a hub (in the test process or as a process of its own). */
+const hubHelpers = new Set(['test/support/hub.ts', 'test/support/hub-process.ts']);
+
+/**
+ * The test files under `root` that start a real hub (they import the hub test helpers, directly or not):
+ * the integration tests, seconds each.
+ * @param {string} root the repository root
+ * @returns {string[]} paths relative to `root`
+ */
+export function hubTests(root) {
+  return testsReaching(root, (file) => hubHelpers.has(file));
+}
+
+/**
+ * The test files under `root` whose import graph reaches a module `target` accepts.
+ * @param {string} root the repository root
+ * @param {(spec: string) => boolean} target gets each import: a repository path when it resolves to one
+ *   of the sources, the bare specifier otherwise (a package name)
+ * @returns {string[]} paths relative to `root`
+ */
+function testsReaching(root, target) {
   const files = ['src', 'hub', 'test', 'scripts'].flatMap((dir) => sources(root, dir));
   const known = new Set(files);
   const resolve = (from, spec) => {
@@ -53,7 +77,7 @@ export function nativeAddonTests(root) {
     if (reaches.has(file)) return reaches.get(file);
     if (path_.has(file)) return false;
     path_.add(file);
-    const found = depsOf(file).some((d) => addons(d) || (known.has(d) && visit(d, path_)));
+    const found = depsOf(file).some((d) => target(d) || (known.has(d) && visit(d, path_)));
     path_.delete(file);
     reaches.set(file, found);
     return found;
