@@ -10,6 +10,7 @@ export default folderConfig({
   mutate: ['src/shared/**/*.ts', '!src/shared/**/*.test.ts'],
   tsconfigFile: 'src/shared/tsconfig.json',
   goal: 90,
-  breakAt: 70,
+  // First full score 97.1 % (2026-12-01); break two points below it.
+  breakAt: 95,
   tests: 'unit',
 });
