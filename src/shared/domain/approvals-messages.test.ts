@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { approvalsNeeded } from './approvals';
 import type { CartLineInput } from './pricing';
 
-const thresholds = { lineDiscountBp: 5000, cartDiscountBp: 1600, discountAmount: 100_000, overrideDropBp: 2500 };
+const thresholds = {
+  lineDiscountBp: 5000,
+  cartDiscountBp: 1600,
+  discountAmount: 100_000,
+  overrideDropBp: 2500,
+};
 const line = (over: Partial<CartLineInput> = {}): CartLineInput => ({
   lineId: 'L1',
   sku: 'A',
@@ -19,7 +24,12 @@ const line = (over: Partial<CartLineInput> = {}): CartLineInput => ({
 
 describe('approvalsNeeded', () => {
   it('asks about a price lowered past the threshold, in percent', () => {
-    expect(approvalsNeeded({ lines: [line({ override: { unitPrice: 700, reason: 'match', approvedBy: null } })] }, thresholds)).toEqual([
+    expect(
+      approvalsNeeded(
+        { lines: [line({ override: { unitPrice: 700, reason: 'match', approvedBy: null } })] },
+        thresholds,
+      ),
+    ).toEqual([
       { kind: 'price_override', lineId: 'L1', message: 'price of Teapot lowered by more than 25%' },
     ]);
   });
@@ -34,6 +44,8 @@ describe('approvalsNeeded', () => {
       { kind: 'cart_discount', message: 'cart discount above the limit' },
     ]);
     // 140 off 900 is 15.6 %: within the limit.
-    expect(approvalsNeeded({ ...cart, cartDiscount: { kind: 'amount', amount: 140 } }, thresholds)).toEqual([]);
+    expect(approvalsNeeded({ ...cart, cartDiscount: { kind: 'amount', amount: 140 } }, thresholds)).toEqual(
+      [],
+    );
   });
 });

@@ -8,7 +8,14 @@ import { barcodeLookupKeys, gs1ValueCheckDigit, parseBarcode } from './barcodes'
 
 describe('parseBarcode', () => {
   it('treats a code of retail length with a letter anywhere as some other code', () => {
-    for (const code of ['A1234565', '1234567A', 'X36000291452', '03600029145X', 'A006381333931', '400638133393A']) {
+    for (const code of [
+      'A1234565',
+      '1234567A',
+      'X36000291452',
+      '03600029145X',
+      'A006381333931',
+      '400638133393A',
+    ]) {
       expect(parseBarcode(code)).toEqual({ kind: 'other', code });
     }
   });

@@ -13,7 +13,7 @@ describe('checkPin explains each refusal', () => {
     });
   });
 
-  it("names the role and its minimum when a PIN is too short", () => {
+  it('names the role and its minimum when a PIN is too short', () => {
     expect(checkPin('123', 'clerk')).toEqual({
       ok: false,
       error: { code: 'pin_too_short', message: "A clerk's PIN has at least 4 digits." },

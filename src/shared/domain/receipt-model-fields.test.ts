@@ -25,7 +25,12 @@ const settings: StoreSettings = {
   updatedAt: '2026-11-01T00:00:00.000Z',
 };
 
-const receiptContext: ReceiptContext = { settings, registerName: 'Till 1', clerkName: 'Ada', timeZone: 'UTC' };
+const receiptContext: ReceiptContext = {
+  settings,
+  registerName: 'Till 1',
+  clerkName: 'Ada',
+  timeZone: 'UTC',
+};
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(result.error.message);

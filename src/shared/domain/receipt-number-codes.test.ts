@@ -26,7 +26,9 @@ describe('formatReceiptNumber codes', () => {
   });
 
   it('says which sequence number it refused', () => {
-    expect(() => formatReceiptNumber('S1', 'R1', 0)).toThrow(new RangeError('receipt sequence must be ≥ 1 (0)'));
+    expect(() => formatReceiptNumber('S1', 'R1', 0)).toThrow(
+      new RangeError('receipt sequence must be ≥ 1 (0)'),
+    );
     expect(() => formatReceiptNumber('S1', 'R1', 1.5)).toThrow('receipt sequence must be ≥ 1 (1.5)');
   });
 });
