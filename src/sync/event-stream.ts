@@ -86,9 +86,9 @@ export function createSyncStream(
       // An EventSource retries network failures by itself but gives up on a non-200 answer (a hub that is
       // starting, a proxy error): then this stream opens a new one, later and later.
       if (next.readyState === EVENT_SOURCE_CLOSED && !closed && reopenTimer === undefined) {
+        // close() clears this timer, so it never fires on a closed stream.
         reopenTimer = setTimeout(() => {
           reopenTimer = undefined;
-          if (closed) return;
           next.close();
           source = connect();
         }, reopenMs);
