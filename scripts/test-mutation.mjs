@@ -4,23 +4,44 @@
 //   npm run test:mutation                       all three folders
 //   npm run test:mutation -- shared sync        some of them
 //   npm run test:mutation -- shared --mutate src/shared/domain/pricing.ts --force
+//   npm run test:mutation -- sync --by-file     one Stryker run per source file (see below)
+//   npm run test:mutation -- sync --by-file --missing   only the files without a report yet
 // Arguments that are not folder names go to Stryker as they are (e.g. `--force` re-tests every mutant
 // instead of reusing the incremental file, `--mutate` narrows the files).
+//
+// --by-file: a folder whose tests start hubs takes hours, and Stryker writes its reports and incremental
+// file only when a run ends, so a run stopped at 90 % keeps nothing. By file, each source file gets its own
+// run and its own reports under reports/mutation/<name>/; a stopped run keeps every finished file, and the
+// folder's score is the sum of the files' (written to reports/mutation/<name>/summary.json). The cost is a
+// start-up (type checker, dry run of the file's tests) per file.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { globSync } from 'tinyglobby';
+import { FILE_ENV, fileReportPrefix } from '../stryker/base.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const folders = ['shared', 'sync', 'hub-domain'];
 const stryker = path.join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js');
 const reportDir = path.join(root, 'reports/mutation');
+const ownFlags = ['--by-file', '--missing'];
 
 const args = process.argv.slice(2);
 const chosen = args.filter((a) => folders.includes(a));
-const passThrough = args.filter((a) => !folders.includes(a));
+const byFile = args.includes('--by-file');
+const missingOnly = args.includes('--missing');
+const passThrough = args.filter((a) => !folders.includes(a) && !ownFlags.includes(a));
 const unknown = passThrough.filter((a) => /^[a-z][\w-]*$/.test(a) && !isOptionValue(a));
 if (unknown.length > 0) {
   console.error(`test:mutation: unknown folder(s) ${unknown.join(', ')}; choose from ${folders.join(', ')}`);
+  process.exit(2);
+}
+if (byFile && passThrough.includes('--mutate')) {
+  console.error('test:mutation: --by-file chooses the files itself; leave out --mutate');
+  process.exit(2);
+}
+if (missingOnly && !byFile) {
+  console.error('test:mutation: --missing only applies with --by-file');
   process.exit(2);
 }
 
@@ -33,16 +54,28 @@ function isOptionValue(word) {
 /** Strips colour codes so the clear-text file reads as text. */
 const plain = (s) => s.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
 
-/** Runs Stryker on one folder, echoing its output and keeping a copy in reports/mutation/<name>.txt. */
-function run(name) {
+let current = null;
+// Ctrl-C stops the Stryker run in progress too; finished by-file reports stay.
+process.on('SIGINT', () => {
+  current?.kill('SIGINT');
+  process.exit(130);
+});
+
+/**
+ * Runs Stryker on one folder (or one file of it), echoing its output and keeping a copy in `<prefix>.txt`.
+ * @returns {Promise<number>} Stryker's exit code
+ */
+function run(name, file) {
+  const prefix = path.join(root, file ? fileReportPrefix(name, file) : `reports/mutation/${name}`);
+  mkdirSync(path.dirname(prefix), { recursive: true });
   return new Promise((resolve) => {
-    mkdirSync(reportDir, { recursive: true });
-    const log = createWriteStream(path.join(reportDir, `${name}.txt`));
+    const log = createWriteStream(`${prefix}.txt`);
     const child = spawn(process.execPath, [stryker, 'run', `stryker/${name}.config.mjs`, ...passThrough], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, TILL_TEST_DATABASES: 'pglite' },
+      env: { ...process.env, TILL_TEST_DATABASES: 'pglite', ...(file ? { [FILE_ENV]: file } : {}) },
     });
+    current = child;
     child.stdout.on('data', (d) => {
       process.stdout.write(d);
       log.write(plain(String(d)));
@@ -52,29 +85,90 @@ function run(name) {
   });
 }
 
-/** The mutation score of a JSON report: detected / (detected + undetected), as Stryker counts it. */
-function score(name) {
-  const file = path.join(reportDir, `${name}.json`);
-  if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  const counts = {};
+/** Mutant counts by status in a JSON report (mutation-testing-elements schema), or null without one. */
+function counts(jsonFile) {
+  if (!existsSync(jsonFile)) return null;
+  const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
+  const tally = {};
   for (const f of Object.values(report.files)) {
-    for (const m of f.mutants) counts[m.status] = (counts[m.status] ?? 0) + 1;
+    for (const m of f.mutants) tally[m.status] = (tally[m.status] ?? 0) + 1;
   }
-  const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
-  const valid = detected + (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
-  return { score: valid === 0 ? 100 : (100 * detected) / valid, counts };
+  return tally;
+}
+
+/** The mutation score of some counts: detected / (detected + undetected), as Stryker counts it. */
+function score(tally) {
+  const detected = (tally.Killed ?? 0) + (tally.Timeout ?? 0);
+  const valid = detected + (tally.Survived ?? 0) + (tally.NoCoverage ?? 0);
+  return valid === 0 ? 100 : (100 * detected) / valid;
+}
+
+/** Adds one tally into another. */
+function add(into, tally) {
+  for (const [status, n] of Object.entries(tally)) into[status] = (into[status] ?? 0) + n;
+  return into;
+}
+
+/** A folder's config as written (no by-file override): its mutate globs and thresholds. */
+async function folderOptions(name) {
+  const { default: config } = await import(`../stryker/${name}.config.mjs`);
+  return config;
+}
+
+/**
+ * Runs a folder file by file, then sums the files' reports into the folder's score.
+ * @returns {Promise<{ code: number, tally: object | null, missing: string[] }>}
+ */
+async function runByFile(name) {
+  const config = await folderOptions(name);
+  const files = globSync(config.mutate, { cwd: root }).sort();
+  const reportOf = (file) => path.join(root, `${fileReportPrefix(name, file)}.json`);
+  let failed = 0;
+  for (const [i, file] of files.entries()) {
+    if (missingOnly && existsSync(reportOf(file))) continue;
+    console.log(`\n=== ${name} ${i + 1}/${files.length}: ${file}`);
+    if ((await run(name, file)) !== 0) failed += 1;
+  }
+  const perFile = {};
+  const tally = {};
+  const missing = [];
+  for (const file of files) {
+    const c = counts(reportOf(file));
+    if (!c) {
+      missing.push(file);
+      continue;
+    }
+    add(tally, c);
+    perFile[file] = { score: Number(score(c).toFixed(2)), counts: c };
+  }
+  const total = Object.keys(tally).length > 0 ? Number(score(tally).toFixed(2)) : null;
+  writeFileSync(
+    path.join(reportDir, name, 'summary.json'),
+    JSON.stringify({ folder: name, score: total, counts: tally, missing, files: perFile }, null, 2) + '\n',
+  );
+  console.log(`\n${name}, file by file:`);
+  for (const [file, r] of Object.entries(perFile))
+    console.log(`  ${r.score.toFixed(2).padStart(6)} %  ${file}`);
+  for (const file of missing) console.log(`  no report  ${file}`);
+  const below = total !== null && total < config.thresholds.break;
+  const code = failed > 0 || missing.length > 0 || below ? 1 : 0;
+  return { code, tally: total === null ? null : tally, missing };
 }
 
 const results = [];
 for (const name of chosen.length > 0 ? chosen : folders) {
-  results.push({ name, code: await run(name) });
+  if (byFile) {
+    results.push({ name, ...(await runByFile(name)) });
+  } else {
+    const code = await run(name);
+    results.push({ name, code, tally: counts(path.join(reportDir, `${name}.json`)), missing: [] });
+  }
 }
 
-console.log('\nMutation scores (reports/mutation/<folder>.html):');
-for (const { name, code } of results) {
-  const s = score(name);
-  const figures = s ? `${s.score.toFixed(2)} % ${JSON.stringify(s.counts)}` : 'no report';
-  console.log(`  ${name.padEnd(11)} ${code === 0 ? 'ok    ' : 'FAILED'} ${figures}`);
+console.log('\nMutation scores (reports/mutation/):');
+for (const { name, code, tally, missing } of results) {
+  const figures = tally ? `${score(tally).toFixed(2)} % ${JSON.stringify(tally)}` : 'no report';
+  const gaps = missing.length > 0 ? ` (${missing.length} file(s) without a report)` : '';
+  console.log(`  ${name.padEnd(11)} ${code === 0 ? 'ok    ' : 'FAILED'} ${figures}${gaps}`);
 }
 process.exit(results.every((r) => r.code === 0) ? 0 : 1);

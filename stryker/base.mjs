@@ -9,6 +9,20 @@ import path from 'node:path';
 // stryker/<folder>.config.mjs` behaves the same; the Stryker workers inherit it.
 process.env.TILL_TEST_DATABASES = 'pglite';
 
+/** Environment variable naming the one source file a by-file run mutates (scripts/test-mutation.mjs --by-file). */
+export const FILE_ENV = 'TILL_MUTATION_FILE';
+
+/**
+ * Where a by-file run of one source file keeps its reports and incremental file: its own folder under
+ * reports/mutation/<folder>/, so that each file's result survives whatever happens to the runs after it.
+ * @param {string} name the folder's short name
+ * @param {string} file the source file, relative to the repository root
+ * @returns {string} the path prefix, e.g. reports/mutation/sync/src__sync__backoff.ts
+ */
+export function fileReportPrefix(name, file) {
+  return `reports/mutation/${name}/${file.replaceAll('/', '__')}`;
+}
+
 /**
  * Builds one folder's Stryker config.
  * @param {object} folder
@@ -23,8 +37,12 @@ process.env.TILL_TEST_DATABASES = 'pglite';
  * @returns {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export function folderConfig({ name, mutate, tsconfigFile, goal, breakAt, tests = 'all' }) {
+  const file = process.env[FILE_ENV];
+  // A by-file run: one source file, its own reports, and no break threshold (the runner sums the files and
+  // applies the folder's threshold to the sum).
+  const prefix = file ? fileReportPrefix(name, file) : `reports/mutation/${name}`;
   return {
-    mutate,
+    mutate: file ? [file] : mutate,
     testRunner: 'vitest',
     // `related`: Vitest runs only the test files that import the mutated files (directly or not).
     vitest: {
@@ -45,12 +63,12 @@ export function folderConfig({ name, mutate, tsconfigFile, goal, breakAt, tests 
     timeoutMS: 15_000,
     dryRunTimeoutMinutes: 30,
     incremental: true,
-    incrementalFile: `reports/mutation/${name}-incremental.json`,
+    incrementalFile: `${prefix}-incremental.json`,
     reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
-    htmlReporter: { fileName: `reports/mutation/${name}.html` },
-    jsonReporter: { fileName: `reports/mutation/${name}.json` },
+    htmlReporter: { fileName: `${prefix}.html` },
+    jsonReporter: { fileName: `${prefix}.json` },
     clearTextReporter: { allowColor: false, reportTests: false, logTests: false },
-    thresholds: { high: goal, low: Math.max(goal - 20, 0), break: breakAt },
+    thresholds: { high: goal, low: Math.max(goal - 20, 0), break: file ? null : breakAt },
     // The sandbox lives outside the checkout, so that lint, typecheck and Vitest runs in the checkout never
     // see its instrumented copies.
     tempDirName: path.join(os.tmpdir(), `till-stryker-${name}`),
