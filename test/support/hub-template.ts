@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { migrate } from '../../hub/src/db/migrate';
-import { pgliteDb } from '../../hub/src/db/pglite-adapter';
+import { openPglite, pgliteDb } from '../../hub/src/db/pglite-adapter';
 import type { Db } from '../../hub/src/db/port';
 import { seedDemo } from '../../hub/src/domain/seed';
 
@@ -53,14 +53,20 @@ export async function buildHubTemplate(): Promise<{ file: string; remove: () => 
 let cached: Promise<Blob> | null = null;
 
 /**
- * Opens a PGlite test database: a copy of the template when the global setup made one, otherwise (a bench,
- * a script) a new database migrated and seeded on the spot.
+ * Opens a fresh PGlite test database, migrated and seeded: a copy of the template when the global setup made
+ * one, otherwise (no global setup, or the production PIN cost asked for) migrated and seeded on the spot.
+ * @param productionPins seed the demo PINs with the production scrypt cost (the template has cheap ones)
  */
-export async function openTestPglite(): Promise<Db> {
+export async function openTestPglite(productionPins = false): Promise<Db> {
   const file = process.env[TEMPLATE_ENV];
-  if (!file) {
-    const db = pgliteDb(await PGlite.create('memory://'));
-    await prepareTestDatabase(db);
+  if (!file || productionPins) {
+    const db = await openPglite('memory://');
+    try {
+      await prepareTestDatabase(db, productionPins);
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
     return db;
   }
   cached ??= readFile(file).then((bytes) => new Blob([bytes]));

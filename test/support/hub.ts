@@ -10,26 +10,14 @@ import pg from 'pg';
 import { createApp } from '../../hub/src/app';
 import type { HubConfig } from '../../hub/src/config';
 import { openPg } from '../../hub/src/db/pg-adapter';
-import { openPglite } from '../../hub/src/db/pglite-adapter';
 import type { Db, DbKind } from '../../hub/src/db/port';
+import { databasesFromEnv } from './databases';
 import { openTestPglite, prepareTestDatabase } from './hub-template';
 
 export { TEST_PRODUCTS } from './hub-template';
 
-/** Both database kinds; the suite runs against each. */
+/** The database kinds the suites run on (`TILL_TEST_DATABASES`, test/support/databases.ts). */
 export const DATABASES: readonly DbKind[] = databasesFromEnv(process.env.TILL_TEST_DATABASES);
-
-/**
- * `TILL_TEST_DATABASES=pglite` (what `npm run test:quick` sets) runs the suites on PGlite only, for an
- * edit-test loop without a PostgreSQL server; unset, every suite runs on both.
- */
-function databasesFromEnv(value: string | undefined): DbKind[] {
-  if (!value) return ['pglite', 'postgres'];
-  const kinds = value.split(',').map((k) => k.trim());
-  const unknown = kinds.filter((k) => k !== 'pglite' && k !== 'postgres');
-  if (unknown.length > 0) throw new Error(`TILL_TEST_DATABASES: unknown kind(s) ${unknown.join(', ')}`);
-  return kinds as DbKind[];
-}
 
 /** The server the PostgreSQL runs create their databases on. */
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -80,20 +68,17 @@ export async function startHub(
   let db: Db;
   let url: string | null = null;
   let drop: () => Promise<void> = async () => undefined;
-  // A PGlite hub with the usual cheap PINs starts as a copy of the run's template (already migrated and
-  // seeded); the others are migrated and seeded here.
-  const fromTemplate = kind === 'pglite' && !options.productionPins;
   if (kind === 'postgres') {
     const created = await createDatabase();
     url = created.url;
     drop = created.drop;
     db = await openPg({ connectionString: url, poolSize: 25 });
   } else {
-    db = fromTemplate ? await openTestPglite() : await openPglite('memory://');
+    db = await openTestPglite(options.productionPins);
   }
   let app: FastifyInstance;
   try {
-    if (!fromTemplate) await prepareTestDatabase(db, options.productionPins);
+    if (kind === 'postgres') await prepareTestDatabase(db, options.productionPins);
     app = await createApp({ db, config: { ...config } });
   } catch (err) {
     await db.close().catch(() => undefined);
