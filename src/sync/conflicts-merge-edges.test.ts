@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '@till/shared/schemas/customer';
 import type { Shift } from '@till/shared/schemas/shift';
+import { aShift } from '../../test/support/domain-fixtures';
 import { customerConflictHandler, shiftConflictHandler } from './conflicts';
 
 type Doc<T> = T & { _deleted: boolean };
@@ -65,23 +66,7 @@ describe('customer merge', () => {
   });
 });
 
-const shift = (over: Partial<Shift>): Doc<Shift> => ({
-  id: 's1',
-  storeId: 'store-1',
-  registerId: 'r1',
-  clerkId: 'c1',
-  status: 'open',
-  currency: 'USD',
-  openedAt: '2026-11-27T08:00:00.000Z',
-  openingFloat: 10_000,
-  closedAt: null,
-  closedBy: null,
-  expectedCash: null,
-  countedCash: null,
-  updatedAt: '2026-11-27T08:00:00.000Z',
-  _deleted: false,
-  ...over,
-});
+const shift = (over: Partial<Shift>): Doc<Shift> => ({ ...aShift(over), _deleted: false });
 const resolveShift = (master: Doc<Shift>, mine: Doc<Shift>) =>
   shiftConflictHandler.resolve({ realMasterState: master, newDocumentState: mine }, 'test');
 
@@ -94,7 +79,7 @@ describe('shift merge', () => {
 
   it('takes the register’s close, with its count, over an open shift on the hub', async () => {
     const mine = shift({ status: 'closed', closedAt: '2026-11-27T17:05:00.000Z', countedCash: 11_500 });
-    expect(await resolveShift(shift({}), mine)).toEqual(mine);
+    expect(await resolveShift(shift({ status: 'open' }), mine)).toEqual(mine);
   });
 
   it('keeps the hub’s copy when neither side closed it', async () => {

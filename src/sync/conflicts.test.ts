@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Customer } from '@till/shared/schemas/customer';
 import type { Shift } from '@till/shared/schemas/shift';
 import type { WebOrder } from '@till/shared/schemas/web-order';
+import { aShift } from '../../test/support/domain-fixtures';
 import {
   customerConflictHandler,
   masterWins,
@@ -137,22 +138,7 @@ describe('conflict handlers', () => {
   });
 
   it('shifts: a closed shift stays closed; the register’s close wins over an open master', async () => {
-    const open: Shift & { _deleted: boolean } = {
-      id: 's1',
-      storeId: 'store-1',
-      registerId: 'r1',
-      clerkId: 'c1',
-      status: 'open',
-      currency: 'USD',
-      openedAt: '2026-11-27T08:00:00.000Z',
-      openingFloat: 10_000,
-      closedAt: null,
-      closedBy: null,
-      expectedCash: null,
-      countedCash: null,
-      updatedAt: '2026-11-27T08:00:00.000Z',
-      _deleted: false,
-    };
+    const open: Shift & { _deleted: boolean } = { ...aShift({ status: 'open' }), _deleted: false };
     const closed = {
       ...open,
       status: 'closed' as const,

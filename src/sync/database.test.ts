@@ -1,8 +1,6 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
-import { priceCart } from '@till/shared/domain/pricing';
-import { buildSale } from '@till/shared/domain/sale-builder';
-import { context, exclusive } from '../../test/support/domain-fixtures';
+import { aSale } from '../../test/support/domain-fixtures';
 import type { SaleDocument } from '@till/shared/schemas/sale';
 import { type TillDatabase, openTillDatabase } from './database';
 import { recordSale } from './record-sale';
@@ -20,20 +18,12 @@ async function open(name: string) {
   return db;
 }
 
+/** `qty` mugs as receipt S1-R1-000001 (the restart test finds the sale again by that number). */
 function sale(qty = 2): SaleDocument {
-  const priced = priceCart(
+  return aSale(
     { lines: [{ lineId: '1', sku: 'MUG', name: 'Mug', qty, unitPrice: 1000, taxCode: 'std' }] },
-    exclusive,
+    { number: 'S1-R1-000001' },
   );
-  if (!priced.ok) throw new Error(priced.error.message);
-  const built = buildSale({
-    context,
-    priced: priced.value,
-    tenders: [{ method: 'cash', amount: 5000 }],
-    number: 'S1-R1-000001',
-  });
-  if (!built.ok) throw new Error(built.error.message);
-  return built.value;
 }
 
 describe('register database', () => {

@@ -2,9 +2,20 @@
  * Test fixtures and fast-check arbitraries for the domain tests (test-only).
  */
 import fc from 'fast-check';
-import type { CartInput, CartLineInput, Discount, PricingSettings } from '@till/shared/domain/pricing';
-import type { SaleContext } from '@till/shared/domain/sale-builder';
+import {
+  type CartInput,
+  type CartLineInput,
+  type Discount,
+  type PricingSettings,
+  priceCart,
+} from '@till/shared/domain/pricing';
+import type { ReceiptContext } from '@till/shared/domain/receipt-model';
+import { type SaleContext, buildSale } from '@till/shared/domain/sale-builder';
 import type { TaxRate } from '@till/shared/domain/tax';
+import type { SaleDocument, SaleLine } from '@till/shared/schemas/sale';
+import type { StoreSettings } from '@till/shared/schemas/settings';
+import type { Shift } from '@till/shared/schemas/shift';
+import type { WebOrder } from '@till/shared/schemas/web-order';
 
 /** A store with a standard, a reduced and a zero rate, including an awkward 8.875 %. */
 export const rates: TaxRate[] = [
@@ -67,3 +78,167 @@ export const cartArb: fc.Arbitrary<CartInput> = fc.integer({ min: 1, max: 8 }).c
     ),
   }),
 );
+
+/**
+ * The value of a successful result. A refused result throws with its message, so a fixture that no longer
+ * builds fails its test at once instead of handing the test a half-made document.
+ */
+export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** What `buildSale` takes besides the priced cart. */
+export type SaleOptions = Partial<Omit<Parameters<typeof buildSale>[0], 'priced'>>;
+
+/**
+ * A sale of `cart`, priced for the tax-exclusive store and built at `context` as receipt S1-R1-000001,
+ * paid with a $50 bill unless `options` say otherwise.
+ */
+export function aSale(cart: CartInput, options: SaleOptions = {}): SaleDocument {
+  return unwrap(
+    buildSale({
+      context,
+      tenders: [{ method: 'cash', amount: 5000 }],
+      number: 'S1-R1-000001',
+      ...options,
+      priced: unwrap(priceCart(cart, exclusive)),
+    }),
+  );
+}
+
+/**
+ * The example sale line of docs/architecture.md (Data rules): 2 × $19.99 less $1.00 at 8 %, so
+ * net 3898 + tax 312 = gross 4210. Its figures add up; `overrides` may break them on purpose.
+ */
+export function aSaleLine(overrides: Partial<SaleLine> = {}): SaleLine {
+  return {
+    lineId: '1',
+    sku: 'MUG',
+    name: 'Mug',
+    qty: 2,
+    unitPrice: 1999,
+    discount: 100,
+    net: 3898,
+    tax: 312,
+    gross: 4210,
+    taxCode: 'std',
+    ...overrides,
+  };
+}
+
+/** The single mug line of {@link aWebOrder}: how many and the tax on them (a mug is $10.00 net). */
+export interface WebOrderMugs {
+  /** Mugs ordered (default 2). */
+  qty?: number;
+  /** Tax on the whole line in minor units (default 0). */
+  tax?: number;
+  /** The line's tax code (default `zero`). */
+  taxCode?: string;
+}
+
+/**
+ * A web order picked up and collected at store-1, paid by card: one line of mugs, tax-free unless
+ * `mugs` says otherwise, whose totals and payment match that line.
+ */
+export function aWebOrder(overrides: Partial<WebOrder> = {}, mugs: WebOrderMugs = {}): WebOrder {
+  const qty = mugs.qty ?? 2;
+  const tax = mugs.tax ?? 0;
+  const net = qty * 1000;
+  const id = overrides.id ?? 'order-1';
+  return {
+    id,
+    number: `W-${id}`,
+    status: 'collected',
+    fulfilment: { type: 'pickup', storeId: 'store-1' },
+    customerId: null,
+    customer: { email: 'ana@example.com', name: 'Ana', phone: null },
+    currency: 'USD',
+    lines: [
+      {
+        lineId: '1',
+        sku: 'MUG',
+        name: 'Mug',
+        qty,
+        unitPrice: 1000,
+        discount: 0,
+        net,
+        tax,
+        gross: net + tax,
+        taxCode: mugs.taxCode ?? 'zero',
+      },
+    ],
+    totals: { net, tax, gross: net + tax, discount: 0 },
+    payment: { method: 'card', amount: net + tax, reference: `ch_${id}` },
+    createdAt: '2026-11-27T10:00:00.000Z',
+    updatedAt: '2026-11-27T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A manager's approval as a return document records it. */
+export type Approval = NonNullable<SaleDocument['approvals']>[number];
+
+/** staff-alice's approval of a return without a receipt, given at a fixed time. */
+export function aNoReceiptApproval(overrides: Partial<Approval> = {}): Approval {
+  return {
+    kind: 'return_without_receipt',
+    staffId: 'staff-alice',
+    at: '2026-11-27T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/**
+ * A shift as a register writes it today, with no cash movements yet: staff-bob's, open on reg-1 in store-1
+ * since 08:00 with a $100.00 float, nothing counted.
+ */
+export function aShift(overrides: Partial<Shift> = {}): Shift {
+  return {
+    id: 'shift-1',
+    storeId: 'store-1',
+    registerId: 'reg-1',
+    clerkId: 'staff-bob',
+    status: 'open',
+    currency: 'USD',
+    openedAt: '2026-11-27T08:00:00.000Z',
+    openingFloat: 10_000,
+    closedAt: null,
+    closedBy: null,
+    expectedCash: null,
+    countedCash: null,
+    cashMovements: [],
+    counted: null,
+    updatedAt: '2026-11-27T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Till Downtown (store-1): a tax-exclusive US store with {@link rates}, a one-line header and no footer. */
+export function aStoreSettings(overrides: Partial<StoreSettings> = {}): StoreSettings {
+  return {
+    storeId: 'store-1',
+    storeCode: '1',
+    name: 'Till Downtown',
+    currency: 'USD',
+    locale: 'en-US',
+    priceMode: 'tax-exclusive',
+    taxRates: rates,
+    approvals: { lineDiscountBp: 2000, cartDiscountBp: 1500, discountAmount: 5000, overrideDropBp: 2500 },
+    receiptHeader: ['Till Downtown'],
+    receiptFooter: [],
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** What a receipt of {@link aStoreSettings} needs: Ada on Till 1, dates in UTC so they do not move. */
+export function aReceiptContext(overrides: Partial<ReceiptContext> = {}): ReceiptContext {
+  return {
+    settings: aStoreSettings(),
+    registerName: 'Till 1',
+    clerkName: 'Ada',
+    timeZone: 'UTC',
+    ...overrides,
+  };
+}

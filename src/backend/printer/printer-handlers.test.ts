@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutReceipt, receiptColumns } from '@till/shared/domain/receipt-layout';
 import { buildReceipt } from '@till/shared/domain/receipt-model';
-import type { StoreSettings } from '@till/shared/schemas/settings';
+import { aStoreSettings } from '../../../test/support/domain-fixtures';
 import { makeSale } from '../../../test/support/sales';
 import { dispatchIpc } from '../ipc/dispatch';
 import { createIpcHandlers } from '../ipc/handlers';
@@ -47,19 +47,12 @@ describe('printer channels through dispatchIpc', () => {
   });
 
   it('accepts every laid-out receipt as a print job at each width (then says there is no printer)', async () => {
-    const settings: StoreSettings = {
-      storeId: 'store-1',
-      storeCode: '1',
-      name: 'Till Downtown',
-      currency: 'USD',
-      locale: 'en-US',
-      priceMode: 'tax-exclusive',
+    // A header wider than the narrowest paper, so that layout has to wrap it.
+    const settings = aStoreSettings({
       taxRates: [{ code: 'std', name: 'Sales tax', ratePpm: 88_750 }],
-      approvals: { lineDiscountBp: 0, cartDiscountBp: 0, discountAmount: 0, overrideDropBp: 0 },
       receiptHeader: ['Till Downtown'.repeat(3)],
       receiptFooter: ['Returns within 30 days'],
-      updatedAt: '2026-11-01T00:00:00.000Z',
-    };
+    });
     const sale = makeSale('store-1', [{ sku: 'A', qty: 3 }], { number: 'S1-R1-000042' }, { taxPerUnit: 9 });
     const receipt = buildReceipt(sale, { settings, registerName: 'Till 1', clerkName: 'Ada', reprint: true });
     for (const columns of receiptColumns) {

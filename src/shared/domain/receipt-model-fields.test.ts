@@ -4,38 +4,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SaleDocument } from '../schemas/sale';
-import type { StoreSettings } from '../schemas/settings';
 import { type CartLineInput, priceCart } from './pricing';
-import { type ReceiptContext, buildReceipt } from './receipt-model';
+import { buildReceipt } from './receipt-model';
 import { buildReturn } from './returns';
 import { buildSale } from './sale-builder';
-import { context, exclusive, rates } from '../../../test/support/domain-fixtures';
+import {
+  aReceiptContext,
+  aStoreSettings,
+  context,
+  exclusive,
+  unwrap,
+} from '../../../test/support/domain-fixtures';
 
-const settings: StoreSettings = {
-  storeId: 'store-1',
-  storeCode: '1',
-  name: 'Till Downtown',
-  currency: 'USD',
-  locale: 'en-US',
-  priceMode: 'tax-exclusive',
-  taxRates: rates,
-  approvals: { lineDiscountBp: 2000, cartDiscountBp: 1500, discountAmount: 5000, overrideDropBp: 2500 },
-  receiptHeader: ['Till Downtown'],
-  receiptFooter: [],
-  updatedAt: '2026-11-01T00:00:00.000Z',
-};
-
-const receiptContext: ReceiptContext = {
-  settings,
-  registerName: 'Till 1',
-  clerkName: 'Ada',
-  timeZone: 'UTC',
-};
-
-function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+// US English, because the time zone test spells out the date as en-US prints it.
+const receiptContext = aReceiptContext({ settings: aStoreSettings({ locale: 'en-US' }) });
 
 function saleOf(lines: CartLineInput[]): SaleDocument {
   const priced = unwrap(priceCart({ lines }, exclusive));

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SaleDocument } from '../schemas/sale';
-import type { StoreSettings } from '../schemas/settings';
+import { aReceiptContext, aStoreSettings } from '../../../test/support/domain-fixtures';
 import { buildReceipt } from './receipt-model';
 
-const settings: StoreSettings = {
-  storeId: 'store-1',
-  storeCode: '1',
-  name: 'Till Downtown',
-  currency: 'USD',
+// A tax-free store, so the web order's untaxed line is what the store charges; amounts print as en-US dollars.
+const settings = aStoreSettings({
   locale: 'en-US',
-  priceMode: 'tax-exclusive',
   taxRates: [{ code: 'std', name: 'Standard', ratePpm: 0 }],
-  approvals: { lineDiscountBp: 2000, cartDiscountBp: 1500, discountAmount: 5000, overrideDropBp: 2500 },
   receiptHeader: [],
-  receiptFooter: [],
-  updatedAt: '2026-11-01T00:00:00.000Z',
-};
+});
 
 const webReturn: SaleDocument = {
   id: '0190c0de-0000-7000-8000-000000000001',
@@ -48,7 +41,7 @@ const webReturn: SaleDocument = {
   returnOf: { orderId: 'ord-1' },
 };
 
-const context = { settings, registerName: 'Till 1', clerkName: 'Bob', timeZone: 'UTC' };
+const context = aReceiptContext({ settings });
 
 describe('the receipt of a web-order return', () => {
   it('names the order by its number and says where the card refund stands', () => {

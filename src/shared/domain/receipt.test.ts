@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SaleDocument } from '../schemas/sale';
-import type { StoreSettings } from '../schemas/settings';
 import { priceCart } from './pricing';
 import {
   type ReceiptColumns,
@@ -11,36 +10,32 @@ import {
   textWidth,
   wrapText,
 } from './receipt-layout';
-import { type ReceiptContext, buildReceipt } from './receipt-model';
+import { buildReceipt } from './receipt-model';
 import { buildReturn } from './returns';
 import { buildSale } from './sale-builder';
-import { cartArb, context, exclusive, inclusive, rates } from '../../../test/support/domain-fixtures';
+import {
+  aReceiptContext,
+  aStoreSettings,
+  cartArb,
+  context,
+  exclusive,
+  inclusive,
+  unwrap,
+} from '../../../test/support/domain-fixtures';
 
-const settings: StoreSettings = {
-  storeId: 'store-1',
-  storeCode: '1',
-  name: 'Till Downtown',
-  currency: 'USD',
+// The printed layouts below show the header, footer, register and clerk, and an en-US date in UTC.
+const settings = aStoreSettings({
   locale: 'en-US',
-  priceMode: 'tax-exclusive',
-  taxRates: rates,
-  approvals: { lineDiscountBp: 2000, cartDiscountBp: 1500, discountAmount: 5000, overrideDropBp: 2500 },
   receiptHeader: ['Till Downtown', '1 Main Street'],
   receiptFooter: ['Thank you for shopping with us', 'Returns within 30 days with receipt'],
-  updatedAt: '2026-11-01T00:00:00.000Z',
-};
+});
 
-const receiptContext: ReceiptContext = {
+const receiptContext = aReceiptContext({
   settings,
   registerName: 'Till 1',
   clerkName: 'Ada Lovelace',
   timeZone: 'UTC',
-};
-
-function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+});
 
 const sale: SaleDocument = unwrap(
   buildSale({

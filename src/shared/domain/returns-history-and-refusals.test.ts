@@ -7,10 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SaleDocument } from '../schemas/sale';
 import type { WebOrder } from '../schemas/web-order';
-import { type CartLineInput, priceCart } from './pricing';
+import type { CartLineInput } from './pricing';
 import { buildReturn, cashRefundNeedsApproval, returnableQuantities } from './returns';
-import { buildSale } from './sale-builder';
-import { context, exclusive } from '../../../test/support/domain-fixtures';
+import { aNoReceiptApproval, aSale, aWebOrder, context } from '../../../test/support/domain-fixtures';
 
 const mug: CartLineInput = {
   lineId: '1',
@@ -30,46 +29,12 @@ const freeBag: CartLineInput = {
   taxCode: 'zero',
 };
 
-function sale(): SaleDocument {
-  const priced = priceCart({ lines: [mug, freeBag] }, exclusive);
-  if (!priced.ok) throw new Error(priced.error.message);
-  const built = buildSale({
-    context,
-    priced: priced.value,
-    tenders: [{ method: 'cash', amount: 5000 }],
-    number: 'S1-R1-000001',
-  });
-  if (!built.ok) throw new Error(built.error.message);
-  return built.value;
-}
+/** Three mugs ($1.00 off the line) and a free bag, paid in cash. */
+const sale = (): SaleDocument =>
+  aSale({ lines: [mug, freeBag] }, { tenders: [{ method: 'cash', amount: 5000 }] });
 
-const order = (id: string): WebOrder => ({
-  id,
-  number: `W-${id}`,
-  status: 'collected',
-  fulfilment: { type: 'pickup', storeId: 'store-1' },
-  customerId: null,
-  customer: { email: 'ana@example.com', name: 'Ana', phone: null },
-  currency: 'USD',
-  lines: [
-    {
-      lineId: '1',
-      sku: 'MUG',
-      name: 'Mug',
-      qty: 2,
-      unitPrice: 1000,
-      discount: 0,
-      net: 2000,
-      tax: 0,
-      gross: 2000,
-      taxCode: 'zero',
-    },
-  ],
-  totals: { net: 2000, tax: 0, gross: 2000, discount: 0 },
-  payment: { method: 'card', amount: 2000, reference: `ch_${id}` },
-  createdAt: '2026-11-27T10:00:00.000Z',
-  updatedAt: '2026-11-27T10:00:00.000Z',
-});
+/** A collected web order of two mugs. */
+const order = (id: string): WebOrder => aWebOrder({ id }, { qty: 2 });
 
 const returnOne = (original: SaleDocument, previousReturns: SaleDocument[] = [], qty = 1) => {
   const r = buildReturn({
@@ -179,11 +144,7 @@ describe('buildReturn refusals', () => {
 });
 
 describe('what the return document records', () => {
-  const approval = {
-    kind: 'return_without_receipt' as const,
-    staffId: 'staff-alice',
-    at: '2026-11-27T10:00:00.000Z',
-  };
+  const approval = aNoReceiptApproval();
 
   it('keeps the shift and records approvals only when there are some', () => {
     const original = sale();

@@ -7,34 +7,30 @@ import { describe, expect, it } from 'vitest';
 import type { Disposition } from '../schemas/sale';
 import { type PricedCart, priceCart } from './pricing';
 import { buildReturnWithoutReceipt } from './returns';
-import { context, exclusive } from '../../../test/support/domain-fixtures';
+import { aNoReceiptApproval, context, exclusive, unwrap } from '../../../test/support/domain-fixtures';
 
 function twoMugs(): PricedCart {
-  const p = priceCart(
-    {
-      lines: [
-        {
-          lineId: '1',
-          sku: 'MUG',
-          name: 'Mug',
-          qty: 2,
-          unitPrice: 1000,
-          taxCode: 'zero',
-          discount: { kind: 'amount', amount: 150 },
-        },
-      ],
-    },
-    exclusive,
+  return unwrap(
+    priceCart(
+      {
+        lines: [
+          {
+            lineId: '1',
+            sku: 'MUG',
+            name: 'Mug',
+            qty: 2,
+            unitPrice: 1000,
+            taxCode: 'zero',
+            discount: { kind: 'amount', amount: 150 },
+          },
+        ],
+      },
+      exclusive,
+    ),
   );
-  if (!p.ok) throw new Error(p.error.message);
-  return p.value;
 }
 
-const approval = {
-  kind: 'return_without_receipt' as const,
-  staffId: 'staff-alice',
-  at: '2026-11-27T10:00:00.000Z',
-};
+const approval = aNoReceiptApproval({ kind: 'return_without_receipt' });
 const resellable = new Map<string, Disposition>([['1', 'resellable']]);
 
 const attempt = (priced: PricedCart, over: Partial<Parameters<typeof buildReturnWithoutReceipt>[0]> = {}) =>

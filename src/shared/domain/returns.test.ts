@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SaleDocument } from '../schemas/sale';
-import type { WebOrder } from '../schemas/web-order';
 import { priceCart } from './pricing';
 import {
   buildReturn,
@@ -11,10 +10,19 @@ import {
 } from './returns';
 import { buildSale } from './sale-builder';
 import { tenderPaid } from './tenders';
-import { cartArb, context, exclusive } from '../../../test/support/domain-fixtures';
+import {
+  aNoReceiptApproval,
+  aSale,
+  aWebOrder,
+  cartArb,
+  context,
+  exclusive,
+  unwrap,
+} from '../../../test/support/domain-fixtures';
 
+/** Three mugs and a tea with $1.00 off the cart, paid partly by card (ch_1) and partly in cash. */
 function sale(): SaleDocument {
-  const priced = priceCart(
+  return aSale(
     {
       lines: [
         { lineId: '1', sku: 'MUG', name: 'Mug', qty: 3, unitPrice: 1000, taxCode: 'std' },
@@ -22,20 +30,13 @@ function sale(): SaleDocument {
       ],
       cartDiscount: { kind: 'amount', amount: 100 },
     },
-    exclusive,
+    {
+      tenders: [
+        { method: 'card', amount: 2000, reference: 'ch_1' },
+        { method: 'cash', amount: 2000 },
+      ],
+    },
   );
-  if (!priced.ok) throw new Error(priced.error.message);
-  const built = buildSale({
-    context,
-    priced: priced.value,
-    tenders: [
-      { method: 'card', amount: 2000, reference: 'ch_1' },
-      { method: 'cash', amount: 2000 },
-    ],
-    number: 'S1-R1-000001',
-  });
-  if (!built.ok) throw new Error(built.error.message);
-  return built.value;
 }
 
 const returnArgs = (original: SaleDocument, previousReturns: SaleDocument[], n: number) => ({
@@ -102,33 +103,11 @@ describe('buildReturn', () => {
   });
 
   it('returns a web order to its original card payment (BORIS)', () => {
-    const order: WebOrder = {
-      id: 'order-1',
-      number: 'W-1001',
-      status: 'collected',
-      fulfilment: { type: 'pickup', storeId: 'store-1' },
-      customerId: 'cust-1',
-      customer: { email: 'ana@example.com', name: 'Ana', phone: null },
-      currency: 'USD',
-      lines: [
-        {
-          lineId: '1',
-          sku: 'MUG',
-          name: 'Mug',
-          qty: 2,
-          unitPrice: 1000,
-          discount: 0,
-          net: 2000,
-          tax: 178,
-          gross: 2178,
-          taxCode: 'std',
-        },
-      ],
-      totals: { net: 2000, tax: 178, gross: 2178, discount: 0 },
-      payment: { method: 'card', amount: 2178, reference: 'ch_web_1' },
-      createdAt: '2026-11-27T10:00:00.000Z',
-      updatedAt: '2026-11-27T10:00:00.000Z',
-    };
+    // Two taxed mugs, $21.78 paid by card with charge ch_web_1.
+    const order = aWebOrder(
+      { id: 'order-1', payment: { method: 'card', amount: 2178, reference: 'ch_web_1' } },
+      { qty: 2, tax: 178, taxCode: 'std' },
+    );
     const r = buildReturn({
       source: { kind: 'order', order },
       previousReturns: [],
@@ -251,19 +230,14 @@ describe('refunds in cash instead of the original tenders', () => {
 });
 
 describe('buildReturnWithoutReceipt', () => {
-  const priced = () => {
-    const p = priceCart(
-      { lines: [{ lineId: '1', sku: 'MUG', name: 'Mug', qty: 2, unitPrice: 1000, taxCode: 'std' }] },
-      exclusive,
+  const priced = () =>
+    unwrap(
+      priceCart(
+        { lines: [{ lineId: '1', sku: 'MUG', name: 'Mug', qty: 2, unitPrice: 1000, taxCode: 'std' }] },
+        exclusive,
+      ),
     );
-    if (!p.ok) throw new Error(p.error.message);
-    return p.value;
-  };
-  const approval = {
-    kind: 'return_without_receipt' as const,
-    staffId: 'staff-alice',
-    at: new Date().toISOString(),
-  };
+  const approval = aNoReceiptApproval({ kind: 'return_without_receipt' });
 
   it('gives the items back at today’s price, in cash, with no original and the approval on it', () => {
     const p = priced();

@@ -3,7 +3,7 @@
  * paid-ins and paid-outs are counted separately, and that only USD has bills and coins to count.
  */
 import { describe, expect, it } from 'vitest';
-import type { Shift } from '../schemas/shift';
+import { aShift } from '../../../test/support/domain-fixtures';
 import {
   type ShiftReport,
   type ShiftReportLayoutOptions,
@@ -139,23 +139,10 @@ describe('computeShiftReport cash movements', () => {
     at: '2026-12-01T09:00:00.000Z',
     staffId: 'staff-amy',
   });
-  const shift: Shift = {
-    id: 'shift-9',
-    storeId: 'store-1',
-    registerId: 'reg-2',
-    clerkId: 'staff-amy',
-    status: 'open',
-    currency: 'USD',
-    openedAt: '2026-12-01T08:00:00.000Z',
+  const shift = aShift({
     openingFloat: 10_000,
-    closedAt: null,
-    closedBy: null,
-    expectedCash: null,
-    countedCash: null,
     cashMovements: [movement(1, 'paid_in', 1_000), movement(2, 'paid_in', 500), movement(3, 'paid_out', 250)],
-    counted: null,
-    updatedAt: '2026-12-01T09:00:00.000Z',
-  };
+  });
 
   it('counts paid-ins and paid-outs each on their own', () => {
     const r = computeShiftReport(shift, []);

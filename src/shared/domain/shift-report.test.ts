@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aShift } from '../../../test/support/domain-fixtures';
 import { makeSale } from '../../../test/support/sales';
 import type { SaleDocument } from '../schemas/sale';
 import { type Shift, shiftSchema } from '../schemas/shift';
@@ -11,19 +12,13 @@ import {
   varianceNeedsApproval,
 } from './shift-report';
 
-const shift: Shift = {
+/** The open shift the sales below were rung up in (makeSale's register), with a $100.00 float. */
+const shift = aShift({
   id: 'shift-1',
-  storeId: 'store-1',
   registerId: 'reg-test',
-  clerkId: 'staff-bob',
   status: 'open',
-  currency: 'USD',
   openedAt: '2026-12-01T08:00:00.000Z',
   openingFloat: 10_000,
-  closedAt: null,
-  closedBy: null,
-  expectedCash: null,
-  countedCash: null,
   cashMovements: [
     {
       id: '0190f0f0-0000-7000-8000-000000000001',
@@ -42,9 +37,8 @@ const shift: Shift = {
       staffId: 'staff-alice',
     },
   ],
-  counted: null,
   updatedAt: '2026-12-01T10:00:00.000Z',
-};
+});
 
 /** A $12.00 sale paid with a $20 bill ($8.00 change). */
 const cashSale = makeSale('store-1', [{ sku: 'A', qty: 12 }], {

@@ -4,6 +4,7 @@
  * Also pins the edges of each sign rule (zero is neither negative nor positive).
  */
 import { describe, expect, it } from 'vitest';
+import { aSaleLine } from '../../../test/support/domain-fixtures';
 import {
   type SaleDocument,
   type SaleLine,
@@ -12,19 +13,8 @@ import {
   saleIdentityViolations,
 } from './sale';
 
-const line = (over: Partial<SaleLine> = {}): SaleLine => ({
-  lineId: '1',
-  sku: 'MUG',
-  name: 'Mug',
-  qty: 2,
-  unitPrice: 1999,
-  discount: 100,
-  net: 3898,
-  tax: 312,
-  gross: 4210,
-  taxCode: 'std',
-  ...over,
-});
+/** The documented example line, 2 × 19.99 less 1.00: net 3898 + tax 312 = gross 4210, as the messages say. */
+const line = aSaleLine;
 
 const returnLine = (over: Partial<SaleLine> = {}): SaleLine =>
   line({ qty: -1, discount: 0, net: -1999, tax: -160, gross: -2159, disposition: 'resellable', ...over });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { aSaleLine } from '../../../test/support/domain-fixtures';
 import { type SaleDocument, checkSaleDocument } from './sale';
 
 /** The example sale of docs/architecture.md (Data rules), made whole. */
@@ -13,20 +14,7 @@ const example = (): SaleDocument => ({
   currency: 'USD',
   clerkId: 'staff-1',
   customerId: null,
-  lines: [
-    {
-      lineId: '1',
-      sku: 'MUG',
-      name: 'Mug',
-      qty: 2,
-      unitPrice: 1999,
-      discount: 100,
-      net: 3898,
-      tax: 312,
-      gross: 4210,
-      taxCode: 'std',
-    },
-  ],
+  lines: [aSaleLine()],
   tenders: [{ method: 'cash', amount: 5000, change: 790 }],
   totals: { net: 3898, tax: 312, gross: 4210, discount: 100 },
 });

@@ -3,30 +3,15 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { computeShiftReport } from '@till/shared/domain/shift-report';
-import type { Shift } from '@till/shared/schemas/shift';
+import { aShift } from '../../../../test/support/domain-fixtures';
 import { ShiftReportView } from '../shift/shift-report-view';
 import { ReceiptPaper } from './receipt-paper';
 
 const render = (node: ReactNode) =>
   renderToStaticMarkup(<QueryClientProvider client={new QueryClient()}>{node}</QueryClientProvider>);
 
-const shift: Shift = {
-  id: '0b7f6c0e-52a4-4e0c-9a65-3f3a2f7c1d10',
-  storeId: 'store-1',
-  registerId: 'reg-1',
-  clerkId: 'staff-bob',
-  status: 'open',
-  currency: 'USD',
-  openedAt: '2026-11-27T08:00:00.000Z',
-  openingFloat: 10_000,
-  closedAt: null,
-  closedBy: null,
-  expectedCash: null,
-  countedCash: null,
-  cashMovements: [],
-  counted: null,
-  updatedAt: '2026-11-27T08:00:00.000Z',
-};
+/** Still open, so its report is the mid-shift X report. */
+const shift = aShift({ status: 'open' });
 
 describe('ReceiptPaper (server-rendered markup)', () => {
   it('shows the lines as paper named by its label, with its Print button', () => {

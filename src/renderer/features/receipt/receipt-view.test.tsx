@@ -1,23 +1,15 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { StoreSettings } from '@till/shared/schemas/settings';
+import { aStoreSettings } from '../../../../test/support/domain-fixtures';
 import { makeSale } from '../../../../test/support/sales';
 import { ReceiptView, lineClassName } from './receipt-view';
 
-const settings: StoreSettings = {
-  storeId: 'store-1',
-  storeCode: '1',
-  name: 'Till Downtown',
-  currency: 'USD',
+const settings = aStoreSettings({
   locale: 'en-US',
-  priceMode: 'tax-exclusive',
   taxRates: [{ code: 'std', name: 'Sales tax 8.875%', ratePpm: 88_750 }],
-  approvals: { lineDiscountBp: 0, cartDiscountBp: 0, discountAmount: 0, overrideDropBp: 0 },
-  receiptHeader: ['Till Downtown'],
   receiptFooter: ['Returns within 30 days'],
-  updatedAt: '2026-11-01T00:00:00.000Z',
-};
+});
 
 const sale = makeSale(
   'store-1',
