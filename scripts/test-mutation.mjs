@@ -142,6 +142,7 @@ async function runByFile(name) {
     perFile[file] = { score: Number(score(c).toFixed(2)), counts: c };
   }
   const total = Object.keys(tally).length > 0 ? Number(score(tally).toFixed(2)) : null;
+  mkdirSync(path.join(reportDir, name), { recursive: true });
   writeFileSync(
     path.join(reportDir, name, 'summary.json'),
     JSON.stringify({ folder: name, score: total, counts: tally, missing, files: perFile }, null, 2) + '\n',
