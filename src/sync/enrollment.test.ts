@@ -26,6 +26,22 @@ describe('enrollment in the replica', () => {
     );
   });
 
+  it('keeps the same name from release to release, so an upgraded register finds its unsent sales', () => {
+    // FNV-1a of the hub URL, eight hex digits (zero-padded), then the store: changing any of it would open
+    // an empty replica beside the old one.
+    expect(replicaNameFor({ hubUrl: 'a', storeId: 'store-1' })).toBe('till-e40c292c-store-1');
+    expect(replicaNameFor({ hubUrl: 'http://hub.test', storeId: 'store-1' })).toBe('till-2c6ad6b0-store-1');
+    expect(replicaNameFor({ hubUrl: 'http://hub-67.example:8080', storeId: 'store-1' })).toBe(
+      'till-01f5d9a0-store-1',
+    );
+  });
+
+  it('stays within 100 characters for a very long store id', () => {
+    const name = replicaNameFor({ ...enrollment, storeId: 'flagship-'.repeat(20) });
+    expect(name).toHaveLength(100);
+    expect(name).toMatch(/^till-[0-9a-f]{8}-flagship-flagship-/);
+  });
+
   it('hides the token from logs and diagnostics', () => {
     const redacted = redactEnrollment(enrollment);
     expect(redacted).toEqual({ ...enrollment, token: '…WXYZ' });
