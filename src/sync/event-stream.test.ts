@@ -3,7 +3,13 @@
  * (the frames the hub sends are tested against a real hub in replication.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { type EventStreamLike, type StreamItem, type StreamState, createSyncStream } from './event-stream';
+import {
+  type EventStreamLike,
+  type StreamItem,
+  type StreamState,
+  createSyncStream,
+  withDeletedFlag,
+} from './event-stream';
 
 /** A fake EventSource the test drives by hand. */
 class FakeSource implements EventStreamLike {
@@ -87,6 +93,25 @@ describe('the sync event stream', () => {
     source().frame({ collection: 'sales', documents: [], checkpoint });
     expect(seen.sales).toEqual([{ documents: [], checkpoint }]);
     stream.close();
+  });
+
+  it('hands a collection’s changes to every listener of it, however many asked', () => {
+    const { source, seen, stream } = setUp();
+    const second: StreamItem[] = [];
+    const sub = stream.for('products').subscribe((item) => second.push(item));
+    source().frame({ collection: 'products', documents: [product], checkpoint });
+    source().frame('RESYNC');
+    const change = { documents: [{ ...product, _deleted: false }], checkpoint };
+    expect(seen.products).toEqual([change, 'RESYNC']);
+    expect(second).toEqual([change, 'RESYNC']);
+    sub.unsubscribe();
+    stream.close();
+  });
+
+  it('marks a document deleted only when the hub says so', () => {
+    expect(withDeletedFlag({ id: 'p1', _deleted: true })._deleted).toBe(true);
+    expect(withDeletedFlag({ id: 'p1', _deleted: false })._deleted).toBe(false);
+    expect(withDeletedFlag({ id: 'p1' })._deleted).toBe(false);
   });
 
   it('ignores a change for a collection nobody listens to', () => {
