@@ -6,6 +6,7 @@
 //   npm run test:mutation -- shared --mutate src/shared/domain/pricing.ts --force
 //   npm run test:mutation -- sync --by-file     one Stryker run per source file (see below)
 //   npm run test:mutation -- sync --by-file --missing   only the files without a report yet
+//   npm run test:mutation -- sync --by-file --mutate src/sync/pull-pages.ts,src/sync/push-handler.ts
 // Arguments that are not folder names go to Stryker as they are (e.g. `--force` re-tests every mutant
 // instead of reusing the incremental file, `--mutate` narrows the files).
 //
@@ -36,10 +37,10 @@ if (unknown.length > 0) {
   console.error(`test:mutation: unknown folder(s) ${unknown.join(', ')}; choose from ${folders.join(', ')}`);
   process.exit(2);
 }
-if (byFile && passThrough.includes('--mutate')) {
-  console.error('test:mutation: --by-file chooses the files itself; leave out --mutate');
-  process.exit(2);
-}
+// With --by-file, `--mutate <globs>` picks which of the folder's files to run, in the order given (the
+// summary still covers the whole folder); Stryker itself is then given one file at a time.
+const mutateAt = passThrough.indexOf('--mutate');
+const pickedGlobs = byFile && mutateAt >= 0 ? (passThrough.splice(mutateAt, 2)[1] ?? '').split(',') : null;
 if (missingOnly && !byFile) {
   console.error('test:mutation: --missing only applies with --by-file');
   process.exit(2);
@@ -122,11 +123,14 @@ async function folderOptions(name) {
 async function runByFile(name) {
   const config = await folderOptions(name);
   const files = globSync(config.mutate, { cwd: root }).sort();
+  const toRun = pickedGlobs
+    ? [...new Set(pickedGlobs.flatMap((g) => globSync(g, { cwd: root }).filter((f) => files.includes(f))))]
+    : files;
   const reportOf = (file) => path.join(root, `${fileReportPrefix(name, file)}.json`);
   let failed = 0;
-  for (const [i, file] of files.entries()) {
+  for (const [i, file] of toRun.entries()) {
     if (missingOnly && existsSync(reportOf(file))) continue;
-    console.log(`\n=== ${name} ${i + 1}/${files.length}: ${file}`);
+    console.log(`\n=== ${name} ${i + 1}/${toRun.length}: ${file}`);
     if ((await run(name, file)) !== 0) failed += 1;
   }
   const perFile = {};
