@@ -99,27 +99,28 @@ export function createHubClient(options: HubClientOptions) {
       if (!token) throw new HubError(401, 'not_enrolled', 'this register is not enrolled with a hub');
       headers.authorization = `Bearer ${token}`;
     }
+    // The time limit covers the whole exchange, the answer's body included: a hub that sends its headers and
+    // then stalls must not hold replication up any more than one that never answers.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
     let response: Response;
-    try {
-      response = await options.fetch(`${base}${path}`, { ...init, headers, signal: controller.signal });
-    } catch (cause) {
-      const timedOut = controller.signal.aborted;
-      throw new HubError(
-        0,
-        timedOut ? 'timeout' : 'unreachable',
-        timedOut ? 'the hub did not answer in time' : `the hub cannot be reached (${String(cause)})`,
-      );
-    } finally {
-      clearTimeout(timer);
-    }
     let text: string;
     try {
-      text = await response.text();
-    } catch (cause) {
-      // The connection dropped mid-answer: for the caller that is the same as no answer.
-      throw new HubError(0, 'unreachable', `the hub's answer was cut off (${String(cause)})`);
+      try {
+        response = await options.fetch(`${base}${path}`, { ...init, headers, signal: controller.signal });
+      } catch (cause) {
+        if (controller.signal.aborted) throw timedOut();
+        throw new HubError(0, 'unreachable', `the hub cannot be reached (${String(cause)})`);
+      }
+      try {
+        text = await response.text();
+      } catch (cause) {
+        if (controller.signal.aborted) throw timedOut();
+        // The connection dropped mid-answer: for the caller that is the same as no answer.
+        throw new HubError(0, 'unreachable', `the hub's answer was cut off (${String(cause)})`);
+      }
+    } finally {
+      clearTimeout(timer);
     }
     const body = parseJson(text);
     if (!response.ok) {
@@ -173,6 +174,11 @@ export function createHubClient(options: HubClientOptions) {
     /** The event stream URL (the caller's EventSource factory adds the token). */
     streamUrl: () => `${base}${syncPaths.stream}`,
   };
+}
+
+/** The error of an exchange the hub did not finish within the client's time limit. */
+function timedOut(): HubError {
+  return new HubError(0, 'timeout', 'the hub did not answer in time');
 }
 
 /** A hub client. */
