@@ -7,6 +7,7 @@
 //   npm run test:mutation -- sync --by-file     one Stryker run per source file (see below)
 //   npm run test:mutation -- sync --by-file --missing   only the files without a report yet
 //   npm run test:mutation -- sync --by-file --mutate src/sync/pull-pages.ts,src/sync/push-handler.ts
+//   npm run test:mutation -- sync --by-file --summary    runs nothing: sums the reports there are
 // Arguments that are not folder names go to Stryker as they are (e.g. `--force` re-tests every mutant
 // instead of reusing the incremental file, `--mutate` narrows the files).
 //
@@ -25,12 +26,13 @@ const root = path.resolve(import.meta.dirname, '..');
 const folders = ['shared', 'sync', 'hub-domain'];
 const stryker = path.join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js');
 const reportDir = path.join(root, 'reports/mutation');
-const ownFlags = ['--by-file', '--missing'];
+const ownFlags = ['--by-file', '--missing', '--summary'];
 
 const args = process.argv.slice(2);
 const chosen = args.filter((a) => folders.includes(a));
 const byFile = args.includes('--by-file');
 const missingOnly = args.includes('--missing');
+const summaryOnly = args.includes('--summary');
 const passThrough = args.filter((a) => !folders.includes(a) && !ownFlags.includes(a));
 const unknown = passThrough.filter((a) => /^[a-z][\w-]*$/.test(a) && !isOptionValue(a));
 if (unknown.length > 0) {
@@ -41,8 +43,8 @@ if (unknown.length > 0) {
 // summary still covers the whole folder); Stryker itself is then given one file at a time.
 const mutateAt = passThrough.indexOf('--mutate');
 const pickedGlobs = byFile && mutateAt >= 0 ? (passThrough.splice(mutateAt, 2)[1] ?? '').split(',') : null;
-if (missingOnly && !byFile) {
-  console.error('test:mutation: --missing only applies with --by-file');
+if ((missingOnly || summaryOnly) && !byFile) {
+  console.error('test:mutation: --missing and --summary only apply with --by-file');
   process.exit(2);
 }
 
@@ -97,12 +99,18 @@ function counts(jsonFile) {
   return tally;
 }
 
-/** The mutation score of some counts: detected / (detected + undetected), as Stryker counts it. */
+/**
+ * The mutation score of some counts: detected / (detected + undetected), as Stryker counts it; null when no
+ * mutant was scored (all ignored or not compiling).
+ */
 function score(tally) {
   const detected = (tally.Killed ?? 0) + (tally.Timeout ?? 0);
   const valid = detected + (tally.Survived ?? 0) + (tally.NoCoverage ?? 0);
-  return valid === 0 ? 100 : (100 * detected) / valid;
+  return valid === 0 ? null : (100 * detected) / valid;
 }
+
+/** A score as printed: two decimals and a percent sign, or `n/a` when nothing was scored. */
+const shown = (value) => (value === null ? '   n/a  ' : `${value.toFixed(2).padStart(6)} %`);
 
 /** Adds one tally into another. */
 function add(into, tally) {
@@ -123,9 +131,11 @@ async function folderOptions(name) {
 async function runByFile(name) {
   const config = await folderOptions(name);
   const files = globSync(config.mutate, { cwd: root }).sort();
-  const toRun = pickedGlobs
-    ? [...new Set(pickedGlobs.flatMap((g) => globSync(g, { cwd: root }).filter((f) => files.includes(f))))]
-    : files;
+  const toRun = summaryOnly
+    ? []
+    : pickedGlobs
+      ? [...new Set(pickedGlobs.flatMap((g) => globSync(g, { cwd: root }).filter((f) => files.includes(f))))]
+      : files;
   const reportOf = (file) => path.join(root, `${fileReportPrefix(name, file)}.json`);
   let failed = 0;
   for (const [i, file] of toRun.entries()) {
@@ -143,17 +153,18 @@ async function runByFile(name) {
       continue;
     }
     add(tally, c);
-    perFile[file] = { score: Number(score(c).toFixed(2)), counts: c };
+    const value = score(c);
+    perFile[file] = { score: value === null ? null : Number(value.toFixed(2)), counts: c };
   }
-  const total = Object.keys(tally).length > 0 ? Number(score(tally).toFixed(2)) : null;
+  const sum = score(tally);
+  const total = sum === null ? null : Number(sum.toFixed(2));
   mkdirSync(path.join(reportDir, name), { recursive: true });
   writeFileSync(
     path.join(reportDir, name, 'summary.json'),
     JSON.stringify({ folder: name, score: total, counts: tally, missing, files: perFile }, null, 2) + '\n',
   );
   console.log(`\n${name}, file by file:`);
-  for (const [file, r] of Object.entries(perFile))
-    console.log(`  ${r.score.toFixed(2).padStart(6)} %  ${file}`);
+  for (const [file, r] of Object.entries(perFile)) console.log(`  ${shown(r.score)}  ${file}`);
   for (const file of missing) console.log(`  no report  ${file}`);
   const below = total !== null && total < config.thresholds.break;
   const code = failed > 0 || missing.length > 0 || below ? 1 : 0;
@@ -172,7 +183,7 @@ for (const name of chosen.length > 0 ? chosen : folders) {
 
 console.log('\nMutation scores (reports/mutation/):');
 for (const { name, code, tally, missing } of results) {
-  const figures = tally ? `${score(tally).toFixed(2)} % ${JSON.stringify(tally)}` : 'no report';
+  const figures = tally ? `${shown(score(tally)).trim()} ${JSON.stringify(tally)}` : 'no report';
   const gaps = missing.length > 0 ? ` (${missing.length} file(s) without a report)` : '';
   console.log(`  ${name.padEnd(11)} ${code === 0 ? 'ok    ' : 'FAILED'} ${figures}${gaps}`);
 }
