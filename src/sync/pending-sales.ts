@@ -41,11 +41,17 @@ export async function trackPendingSales(
   };
 
   const subs: Subscription[] = [];
+  // Sales the hub acknowledged while the scan below runs. RxDB announces a sale as sent before it records
+  // the hub's state of it, so on a slow disk the scan can re-add a sale that sent$ already removed, and the
+  // re-check after it can still read no record: these are dropped once the scan is over.
+  let sentDuringScan: Set<string> | null = new Set();
   // Subscribe before the initial scan so nothing pushed meanwhile is missed.
   subs.push(
     state.sent$.subscribe((doc) => {
       const id = (doc as { id?: string }).id;
-      if (id && pending.delete(id)) publish();
+      if (!id) return;
+      sentDuringScan?.add(id);
+      if (pending.delete(id)) publish();
     }),
     db.sales.insert$.subscribe((ev) => {
       const sale = ev.documentData as SaleDocument;
@@ -79,6 +85,8 @@ export async function trackPendingSales(
       for (const id of Object.keys(known)) pending.delete(id);
     }
   }
+  for (const id of sentDuringScan) pending.delete(id);
+  sentDuringScan = null;
   publish();
 
   return {
