@@ -4,43 +4,12 @@
  * with fake timers so the delays themselves are checked, not just that a reopen happens.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type EventStreamLike, createSyncStream } from './event-stream';
+import { type FakeEventSource, fakeSyncStream } from '../../test/support/fake-event-source';
 
-/** A fake EventSource: the test fires its callbacks by hand. */
-class FakeSource implements EventStreamLike {
-  onopen: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: string }) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  readyState = 0;
-  closed = false;
-  /** The source gives up for good, as on a 503 from a hub that is still starting. */
-  refuse() {
-    this.readyState = 2;
-    this.onerror?.({});
-  }
-  close() {
-    this.closed = true;
-    this.readyState = 2;
-  }
-}
-
-function setUp(reopenMs = 1_000) {
-  const sources: FakeSource[] = [];
-  const stream = createSyncStream(
-    () => {
-      const source = new FakeSource();
-      sources.push(source);
-      return source;
-    },
-    'http://hub.test/api/v1/sync/stream',
-    'tok_test_0123456789',
-    { reopenMs },
-  );
-  return { stream, sources, latest: () => sources.at(-1) as FakeSource };
-}
+const setUp = (reopenMs = 1_000) => fakeSyncStream(reopenMs);
 
 /** Advances the clock to just before `ms` and then past it; returns how many sources were open at each. */
-function countsAround(ms: number, sources: FakeSource[]): [number, number] {
+function countsAround(ms: number, sources: FakeEventSource[]): [number, number] {
   vi.advanceTimersByTime(ms - 1);
   const before = sources.length;
   vi.advanceTimersByTime(1);

@@ -3,52 +3,16 @@
  * (the frames the hub sends are tested against a real hub in replication.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  type EventStreamLike,
-  type StreamItem,
-  type StreamState,
-  createSyncStream,
-  withDeletedFlag,
-} from './event-stream';
-
-/** A fake EventSource the test drives by hand. */
-class FakeSource implements EventStreamLike {
-  onopen: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: string }) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  readyState = 0;
-  closed = false;
-  constructor(
-    readonly url: string,
-    readonly token: string,
-  ) {}
-  frame(data: unknown) {
-    this.onmessage?.({ data: typeof data === 'string' ? data : JSON.stringify(data) });
-  }
-  close() {
-    this.closed = true;
-    this.readyState = 2;
-  }
-}
+import { fakeSyncStream } from '../../test/support/fake-event-source';
+import { type StreamItem, type StreamState, withDeletedFlag } from './event-stream';
 
 function setUp(reopenMs = 1) {
-  const sources: FakeSource[] = [];
-  const stream = createSyncStream(
-    (url, token) => {
-      const source = new FakeSource(url, token);
-      sources.push(source);
-      return source;
-    },
-    'http://hub.test/api/v1/sync/stream',
-    'tok_test_0123456789',
-    { reopenMs },
-  );
+  const { stream, sources, latest: source } = fakeSyncStream(reopenMs);
   const seen: Record<string, StreamItem[]> = { products: [], sales: [] };
   const subs = [
     stream.for('products').subscribe((item) => seen.products?.push(item)),
     stream.for('sales').subscribe((item) => seen.sales?.push(item)),
   ];
-  const source = () => sources.at(-1) as FakeSource;
   return { stream, sources, source, seen, stop: () => subs.forEach((s) => s.unsubscribe()) };
 }
 
