@@ -23,6 +23,8 @@ const GIVE_UP_MS = 30_000;
 interface Listener {
   storeId: string;
   conn: SseConnection;
+  /** False until its RESYNC is sent: nothing is streamed to it before that. */
+  ready: boolean;
 }
 
 /** One (store, collection) cursor. */
@@ -44,6 +46,14 @@ class Pump {
   ) {
     // Start at what is safe now: the register pulls up to here (at least) after its RESYNC.
     this.cursor = feeds.frontier(feed, storeId);
+  }
+
+  /** Settles once the cursor is fixed (or its first read failed, and the next run starts it again). */
+  started(): Promise<void> {
+    return this.cursor.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   poke(xid: bigint): void {
@@ -119,18 +129,28 @@ export class SyncStreams {
     this.unsubscribe = bus.subscribe({
       onChange: (change) => this.onChange(change),
       // Notifications were lost: every register must re-pull from its own checkpoint.
-      onGap: () => this.listeners.forEach((l) => l.conn.send(RESYNC)),
+      // (A listener not yet ready gets its first RESYNC later, which covers the gap too.)
+      onGap: () => this.listeners.forEach((l) => l.ready && l.conn.send(RESYNC)),
     });
   }
 
-  /** Adds a register's stream; sends RESYNC first, as on every (re)connect. */
+  /**
+   * Adds a register's stream; sends RESYNC first, as on every (re)connect. RESYNC waits until each of
+   * the store's cursors is fixed: the register pulls on RESYNC, so a commit after that pull is one the
+   * cursor has not passed and is streamed. Sent earlier, a sale committed between the register's pull and
+   * a new cursor's first read would be behind both, and reach the register only with the next change.
+   */
   add(storeId: string, conn: SseConnection): void {
-    const listener = { storeId, conn };
+    const listener: Listener = { storeId, conn, ready: false };
     this.listeners.add(listener);
-    // Only what registers pull is streamed: push-only collections (shifts, audit) have no pump.
-    for (const { name, feed } of pulledCollections) this.pump(name, feed, storeId);
     conn.onClose(() => this.listeners.delete(listener));
-    conn.send(RESYNC);
+    // Only what registers pull is streamed: push-only collections (shifts, audit) have no pump.
+    const pumps = pulledCollections.map(({ name, feed }) => this.pump(name, feed, storeId));
+    void Promise.all(pumps.map((p) => p.started())).then(() => {
+      if (!this.listeners.has(listener)) return;
+      listener.ready = true;
+      conn.send(RESYNC);
+    });
   }
 
   private pump(collection: CollectionName, feed: PullFeed, storeId: string): Pump {
@@ -139,7 +159,9 @@ export class SyncStreams {
     let pump = this.pumps.get(key);
     if (!pump) {
       pump = new Pump(this.feeds, collection, feed, scope, (text) => {
-        for (const l of this.listeners) if (scope === '*' || l.storeId === scope) l.conn.sendFrame(text);
+        for (const l of this.listeners) {
+          if (l.ready && (scope === '*' || l.storeId === scope)) l.conn.sendFrame(text);
+        }
       });
       this.pumps.set(key, pump);
     }
