@@ -6,7 +6,7 @@
  */
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import type { RxReplicationWriteToMasterRow } from 'rxdb';
-import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
+import type { Observable, Subscription } from 'rxjs';
 import { collections } from '@till/shared/schemas/collections';
 import {
   type Checkpoint,
@@ -22,6 +22,9 @@ import { type HubClient, HubError } from './hub-client';
 import { pullPages } from './pull-pages';
 import { createPushHandler } from './push-handler';
 import { type Quarantine, createQuarantine } from './quarantine';
+import { type SyncProgress, trackProgress } from './sync-progress';
+
+export type { SyncProgress } from './sync-progress';
 
 /**
  * Batch sizes: large for the catalogue's initial sync, moderate for the rest. A pull batch over the
@@ -56,16 +59,6 @@ export interface ReplicationOptions {
   onQuarantine?: (count: number) => void;
   /** Told after every pull or push: `error` null on success. Feeds the sync status. */
   onResult?: (collection: CollectionName, error: unknown | null) => void;
-}
-
-/** How far the first sync of each collection has got, for a progress bar. */
-export interface SyncProgress {
-  /** Documents received from the hub so far, per collection. */
-  received: Record<CollectionName, number>;
-  /** Collections that have caught up with the hub at least once. */
-  caughtUp: CollectionName[];
-  /** True once every collection has caught up. */
-  done: boolean;
 }
 
 /** A running replication of every collection. */
@@ -222,41 +215,4 @@ export function startReplication(options: ReplicationOptions): Replication {
 /** Failures that say nothing about the request: the hub is unreachable, timed out, or too busy. */
 function isTransient(error: unknown): boolean {
   return error instanceof HubError && (error.status === 0 || error.status === 503 || error.status === 504);
-}
-
-/** Counts documents received per collection until each has caught up; publishes every 500 documents. */
-function trackProgress(
-  states: Record<CollectionName, RxReplicationState<unknown, unknown>>,
-  subs: Subscription[],
-): Observable<SyncProgress> {
-  const received = Object.fromEntries(collectionNames.map((n) => [n, 0])) as Record<CollectionName, number>;
-  const caughtUp = new Set<CollectionName>();
-  const snapshot = (): SyncProgress => ({
-    received: { ...received },
-    caughtUp: [...caughtUp],
-    done: caughtUp.size === collectionNames.length,
-  });
-  const progress$ = new BehaviorSubject<SyncProgress>(snapshot());
-  let sinceLast = 0;
-  for (const name of collectionNames) {
-    const state = states[name];
-    subs.push(
-      state.received$.subscribe(() => {
-        received[name] += 1;
-        sinceLast += 1;
-        if (sinceLast >= 500) {
-          sinceLast = 0;
-          progress$.next(snapshot());
-        }
-      }),
-    );
-    void state.awaitInitialReplication().then(
-      () => {
-        caughtUp.add(name);
-        progress$.next(snapshot());
-      },
-      () => undefined,
-    );
-  }
-  return progress$.asObservable();
 }
