@@ -24,8 +24,11 @@ export async function startFaultProxy(target: string) {
   const mode: FaultMode = {};
   const streams = new Set<http.ServerResponse>();
   const stats = { forwarded: 0, dropped: 0, refused: 0 };
+  /** Every request that reached the proxy, refused or not, as `METHOD /path?query`. */
+  const requests: string[] = [];
 
   const server = http.createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
     if (mode.down) {
       stats.refused += 1;
       req.socket.destroy();
@@ -75,6 +78,7 @@ export async function startFaultProxy(target: string) {
     url: `http://127.0.0.1:${port}`,
     mode,
     stats,
+    requests,
     /** Sets the fault mode (merged into the current one). */
     set(next: FaultMode) {
       Object.assign(mode, next);
