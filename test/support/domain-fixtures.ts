@@ -127,6 +127,34 @@ export function aSaleLine(overrides: Partial<SaleLine> = {}): SaleLine {
   };
 }
 
+/**
+ * The example sale document of docs/architecture.md (Data rules), written out as a register stores it:
+ * receipt S1-R1-000042 at store-1, `lines` (default one {@link aSaleLine}), totals that are the sums of the
+ * lines, paid exactly in cash. `overrides` replace fields as given (and may break the sums on purpose).
+ */
+export function aSaleDocument(
+  lines: SaleLine[] = [aSaleLine()],
+  overrides: Partial<SaleDocument> = {},
+): SaleDocument {
+  const sum = (k: 'net' | 'tax' | 'gross' | 'discount') => lines.reduce((s, l) => s + l[k], 0);
+  const totals = { net: sum('net'), tax: sum('tax'), gross: sum('gross'), discount: sum('discount') };
+  return {
+    id: '0192f0c4-7d3a-7b8e-9a10-1234567890ab',
+    kind: 'sale',
+    storeId: 'store-1',
+    registerId: 'reg-1',
+    number: 'S1-R1-000042',
+    createdAt: '2026-11-27T10:00:00.000Z',
+    currency: 'USD',
+    clerkId: 'staff-1',
+    customerId: null,
+    lines,
+    tenders: [{ method: 'cash', amount: totals.gross }],
+    totals,
+    ...overrides,
+  };
+}
+
 /** The single mug line of {@link aWebOrder}: how many and the tax on them (a mug is $10.00 net). */
 export interface WebOrderMugs {
   /** Mugs ordered (default 2). */

@@ -4,7 +4,7 @@
  * Also pins the edges of each sign rule (zero is neither negative nor positive).
  */
 import { describe, expect, it } from 'vitest';
-import { aSaleLine } from '../../../test/support/domain-fixtures';
+import { aSaleDocument, aSaleLine } from '../../../test/support/domain-fixtures';
 import {
   type SaleDocument,
   type SaleLine,
@@ -20,25 +20,8 @@ const returnLine = (over: Partial<SaleLine> = {}): SaleLine =>
   line({ qty: -1, discount: 0, net: -1999, tax: -160, gross: -2159, disposition: 'resellable', ...over });
 
 /** A document whose totals are the sums of its lines and which is paid exactly by one cash tender. */
-const balanced = (kind: 'sale' | 'return', lines: SaleLine[]): SaleDocument => {
-  const sum = (k: 'net' | 'tax' | 'gross' | 'discount') => lines.reduce((s, l) => s + l[k], 0);
-  const totals = { net: sum('net'), tax: sum('tax'), gross: sum('gross'), discount: sum('discount') };
-  return {
-    id: '0192f0c4-7d3a-7b8e-9a10-1234567890ab',
-    kind,
-    storeId: 'store-1',
-    registerId: 'reg-1',
-    number: 'S1-R1-000042',
-    createdAt: '2026-11-27T10:00:00.000Z',
-    currency: 'USD',
-    clerkId: 'staff-1',
-    customerId: null,
-    lines,
-    tenders: [{ method: 'cash', amount: totals.gross }],
-    totals,
-    ...(kind === 'return' ? { returnOf: null } : {}),
-  };
-};
+const balanced = (kind: 'sale' | 'return', lines: SaleLine[]): SaleDocument =>
+  aSaleDocument(lines, kind === 'return' ? { kind, returnOf: null } : {});
 
 describe('sale identity rules: one violation per broken rule, with message and path', () => {
   it('accepts the balanced sale and return used below', () => {

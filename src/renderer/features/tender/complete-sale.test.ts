@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { priceCart } from '@till/shared/domain/pricing';
 import { newDocumentId } from '@till/shared/domain/sale-builder';
 import { type TillDatabase, openTillDatabase } from '../../../sync/database';
-import { exclusive } from '../../../../test/support/domain-fixtures';
+import { aShift, exclusive } from '../../../../test/support/domain-fixtures';
 import { type CompleteSaleInput, completeSale } from './complete-sale';
 import { loadTenderInProgress, saveTenderInProgress } from './tender-persistence';
 import { registerCodeOf } from './tender-math';
@@ -53,23 +53,7 @@ describe('completeSale', () => {
     const db = await open();
     const shiftId = 'shift-1';
     const now = new Date().toISOString();
-    await db.shifts.insert({
-      id: shiftId,
-      storeId: 'store-1',
-      registerId,
-      clerkId: 'staff-bob',
-      status: 'open',
-      currency: 'USD',
-      openedAt: now,
-      openingFloat: 10_000,
-      closedAt: null,
-      closedBy: null,
-      expectedCash: null,
-      countedCash: null,
-      cashMovements: [],
-      counted: null,
-      updatedAt: now,
-    });
+    await db.shifts.insert(aShift({ id: shiftId, registerId, openedAt: now, updatedAt: now }));
     const base = input(db, []);
     const gross = base.priced.totals.gross;
     const first = await completeSale({
