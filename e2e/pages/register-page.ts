@@ -108,6 +108,20 @@ export class RegisterPage {
     });
   }
 
+  /**
+   * The words of the sync indicator that are shown cut short (an ellipsis or clipped): each should be
+   * shown whole or not at all.
+   */
+  async syncWordsCut(): Promise<string[]> {
+    return this.topBar.getByRole('group', { name: 'Sync status' }).evaluate((group) =>
+      [...group.querySelectorAll('button > span, button > kbd')]
+        // Words taken out of sight (kept for screen readers) are absolutely positioned and clipped.
+        .filter((el) => getComputedStyle(el).position !== 'absolute' && el.textContent)
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent ?? ''),
+    );
+  }
+
   /** On an enrolled register, which opens on the sign-in screen: shows this panel instead. */
   async openInfo(timeout = 20_000): Promise<void> {
     await this.registerInfo.click({ timeout });
