@@ -88,4 +88,17 @@ describe('register database', () => {
       ),
     ).toBe(-1);
   });
+
+  it('counts only the lines of the SKU asked about', () => {
+    const mixed = aSale({
+      lines: [
+        { lineId: '1', sku: 'MUG', name: 'Mug', qty: 2, unitPrice: 1000, taxCode: 'std' },
+        { lineId: '2', sku: 'CUP', name: 'Cup', qty: 3, unitPrice: 500, taxCode: 'std' },
+        { lineId: '3', sku: 'MUG', name: 'Mug', qty: 1, unitPrice: 1000, taxCode: 'std' },
+      ],
+    });
+    expect(unacknowledgedUnits([mixed], 'MUG')).toBe(3);
+    expect(unacknowledgedUnits([mixed], 'CUP')).toBe(3);
+    expect(unacknowledgedUnits([mixed], 'PEN')).toBe(0);
+  });
 });
