@@ -115,6 +115,32 @@ describe('sync engine', () => {
     await eventually(async () => (await onHub()) === 1, 15_000, 'the sale after resume');
   });
 
+  it('a dropped stream with the hub down shows offline with no sale to send', async () => {
+    const { engine: e } = await start();
+    await e.replication.awaitInitial();
+    await eventually(() => e.status().connection === 'online', 10_000, 'online');
+    proxy.set({ down: true });
+    proxy.cutStreams();
+    await eventually(() => e.status().connection === 'offline', 10_000, 'offline');
+    proxy.set({ down: false });
+    await eventually(() => e.status().connection === 'online', 15_000, 'online again');
+  });
+
+  it('counts a document the hub refuses in its status as soon as it is quarantined', async () => {
+    const { engine: e, enrolled } = await start();
+    await e.replication.awaitInitial();
+    expect(e.status().quarantined).toBe(0);
+    const good = await sell(e, enrolled.registerId, 'SKU-00010', 1);
+    // A bug wrote a sale with a broken identity straight into the replica, past recordSale's check.
+    await e.db.sales.insert({
+      ...good,
+      id: '0192f0c4-7d3a-7b8e-9a10-1234567890ac',
+      number: 'S1-R1-BROKEN',
+      lines: good.lines.map((l) => ({ ...l, qty: 0 })),
+    });
+    await eventually(() => e.status().quarantined === 1, 15_000, 'the quarantined count');
+  });
+
   it('a counter sale shows on the web store’s live stock stream', async () => {
     const { engine: e, enrolled } = await start();
     await e.replication.awaitInitial();
