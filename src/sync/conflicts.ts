@@ -17,7 +17,13 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value, (key, v: unknown) => {
     if (key === '_rev' || key === '_meta' || key === '_attachments') return undefined;
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+      // Keys in one order (the default sort: by UTF-16 code units), whatever order each side wrote them in.
+      const record = v as Record<string, unknown>;
+      return Object.fromEntries(
+        Object.keys(record)
+          .sort()
+          .map((k) => [k, record[k]]),
+      );
     }
     return v;
   });
