@@ -26,11 +26,16 @@ export async function trackPendingSales(
 ) {
   const pending = new Map<string, string>(); // id → createdAt
   const pending$ = new BehaviorSubject<PendingSales>({ count: 0, oldest: null });
+  // Sales the hub acknowledged while the scan below runs. RxDB announces a sale as sent before it records
+  // the hub's state of it, so on a slow disk the scan can re-add a sale that sent$ already removed, and the
+  // re-check after it can still read no record: these are dropped once the scan is over.
+  let sentDuringScan: Set<string> | null = new Set();
   // Once per turn of the event loop at most: a drain acknowledges sales by the thousand, one at a time, and
   // finding the oldest on each of them made it quadratic (10,000 sales, 50 million comparisons).
   let scheduled = false;
   const publish = () => {
-    if (scheduled) return;
+    // Nothing until the start-up scan is over: half-way, the count would include sales not yet checked.
+    if (scheduled || sentDuringScan !== null) return;
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;
@@ -41,10 +46,6 @@ export async function trackPendingSales(
   };
 
   const subs: Subscription[] = [];
-  // Sales the hub acknowledged while the scan below runs. RxDB announces a sale as sent before it records
-  // the hub's state of it, so on a slow disk the scan can re-add a sale that sent$ already removed, and the
-  // re-check after it can still read no record: these are dropped once the scan is over.
-  let sentDuringScan: Set<string> | null = new Set();
   // Subscribe before the initial scan so nothing pushed meanwhile is missed.
   subs.push(
     state.sent$.subscribe((doc) => {
@@ -64,21 +65,11 @@ export async function trackPendingSales(
 
   await state.startPromise;
   const internal = state.internalReplicationState;
-  const mine = await db.sales.find({ selector: { registerId }, sort: [{ createdAt: 'asc' }] }).exec();
-  for (let i = 0; i < mine.length; i += CHUNK) {
-    const chunk = mine.slice(i, i + CHUNK);
-    const known = internal
-      ? await getAssumedMasterState(
-          internal as never,
-          chunk.map((d) => d.primary),
-        )
-      : {};
-    for (const d of chunk) {
-      if (!(d.primary in known)) pending.set(d.primary, d.createdAt);
-    }
-  }
-  // Anything sent during the scan was removed by sent$ — but the scan may have re-added it; re-check those.
-  if (internal && pending.size > 0) {
+  for (const d of await db.sales.find({ selector: { registerId } }).exec())
+    pending.set(d.primary, d.createdAt);
+  // Then leave out what the hub has acknowledged: RxDB's record of the hub's state, which survives restarts.
+  // Read after the scan, so a sale acknowledged while it ran (pushed, or pulled back) is left out too.
+  if (internal) {
     const ids = [...pending.keys()];
     for (let i = 0; i < ids.length; i += CHUNK) {
       const known = await getAssumedMasterState(internal as never, ids.slice(i, i + CHUNK));
