@@ -1,22 +1,11 @@
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { memoryReplicas } from '../../test/support/memory-replicas';
 import { aSale } from '../../test/support/domain-fixtures';
 import type { SaleDocument } from '@till/shared/schemas/sale';
-import { type TillDatabase, openTillDatabase } from './database';
 import { recordSale } from './record-sale';
 import { localStock, unacknowledgedUnits } from './stock-view';
 
-const storage = getRxStorageMemory();
-const opened: TillDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.remove()));
-});
-
-async function open(name: string) {
-  const db = await openTillDatabase({ name, storage });
-  opened.push(db);
-  return db;
-}
+const { open } = memoryReplicas('reg');
 
 /** `qty` mugs as receipt S1-R1-000001 (the restart test finds the sale again by that number). */
 function sale(qty = 2): SaleDocument {
@@ -36,13 +25,12 @@ describe('register database', () => {
     const s = sale();
     expect(await recordSale(db, s)).toEqual({ ok: true, value: s });
     await db.close();
-    opened.pop();
     const again = await open(name);
     expect((await again.sales.findOne(s.id).exec())?.number).toBe('S1-R1-000001');
   });
 
   it('refuses an invalid sale and a duplicate, changing nothing', async () => {
-    const db = await open(`reg-${Date.now()}-b`);
+    const db = await open();
     const s = sale();
     const broken = { ...s, totals: { ...s.totals, gross: s.totals.gross + 1 } };
     expect(await recordSale(db, broken)).toMatchObject({ ok: false, error: { code: 'sale_invalid' } });
@@ -53,7 +41,7 @@ describe('register database', () => {
   });
 
   it('shows stock as the hub level minus unacknowledged sales, resellable returns added back', async () => {
-    const db = await open(`reg-${Date.now()}-c`);
+    const db = await open();
     await db.stock.insert({
       id: 'store-1:MUG',
       storeId: 'store-1',

@@ -3,24 +3,13 @@
  * (code and field), a second sale with the same id is refused by id, and any other storage failure is
  * thrown rather than passed off as a duplicate. Nothing is written when a sale is refused.
  */
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { memoryReplicas } from '../../test/support/memory-replicas';
 import { aSale } from '../../test/support/domain-fixtures';
 import type { SaleDocument } from '@till/shared/schemas/sale';
-import { type TillDatabase, openTillDatabase } from './database';
 import { recordSale } from './record-sale';
 
-const storage = getRxStorageMemory();
-const opened: TillDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => (db.closed ? undefined : db.remove())));
-});
-
-async function open(): Promise<TillDatabase> {
-  const db = await openTillDatabase({ name: `rec-${Math.random().toString(36).slice(2, 10)}`, storage });
-  opened.push(db);
-  return db;
-}
+const { open } = memoryReplicas('rec');
 
 /** Two mugs at $10.00 as receipt S1-R1-000001. */
 const twoMugs = (): SaleDocument =>

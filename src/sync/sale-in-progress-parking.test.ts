@@ -3,9 +3,8 @@
  * the cart in progress kept when it refuses; a cart that only has a discount or a customer is still in
  * progress; every refusal says what went wrong in words and changes nothing.
  */
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TillDatabase, openTillDatabase } from './database';
+import { describe, expect, it } from 'vitest';
+import { memoryReplicas } from '../../test/support/memory-replicas';
 import {
   type CartSnapshot,
   MAX_PARKED,
@@ -19,17 +18,7 @@ import {
   saveSaleInProgress,
 } from './sale-in-progress';
 
-const storage = getRxStorageMemory();
-const opened: TillDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.remove()));
-});
-
-async function open(): Promise<TillDatabase> {
-  const db = await openTillDatabase({ name: `park-${Math.random().toString(36).slice(2, 10)}`, storage });
-  opened.push(db);
-  return db;
-}
+const { open } = memoryReplicas('park');
 
 const cartOf = (sku: string): CartSnapshot => ({
   ...emptyCart(),

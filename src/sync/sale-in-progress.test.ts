@@ -1,6 +1,5 @@
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TillDatabase, openTillDatabase } from './database';
+import { describe, expect, it } from 'vitest';
+import { memoryReplicas } from '../../test/support/memory-replicas';
 import {
   type CartSnapshot,
   SALE_IN_PROGRESS_ID,
@@ -12,17 +11,7 @@ import {
   saveSaleInProgress,
 } from './sale-in-progress';
 
-const storage = getRxStorageMemory();
-const opened: TillDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.remove()));
-});
-
-async function open(name: string) {
-  const db = await openTillDatabase({ name, storage });
-  opened.push(db);
-  return db;
-}
+const { open } = memoryReplicas('sip');
 
 const cart: CartSnapshot = {
   lines: [
@@ -53,7 +42,7 @@ const cart: CartSnapshot = {
 describe('sale in progress', () => {
   it('restores exactly what was saved, across a reopen of the replica', async () => {
     const name = `sip-${Date.now()}`;
-    const first = await openTillDatabase({ name, storage });
+    const first = await open(name);
     expect(await loadSaleInProgress(first)).toEqual({ ok: true, value: null });
     expect((await saveSaleInProgress(first, cart)).ok).toBe(true);
     await first.close();
@@ -62,7 +51,7 @@ describe('sale in progress', () => {
   });
 
   it('an empty cart removes the document', async () => {
-    const db = await open(`sip-empty-${Date.now()}`);
+    const db = await open();
     await saveSaleInProgress(db, cart);
     await saveSaleInProgress(db, emptyCart());
     expect(await db.getLocal(SALE_IN_PROGRESS_ID)).toBeNull();
@@ -70,7 +59,7 @@ describe('sale in progress', () => {
   });
 
   it('refuses a bad cart and changes nothing', async () => {
-    const db = await open(`sip-bad-${Date.now()}`);
+    const db = await open();
     await saveSaleInProgress(db, cart);
     const bad = { ...cart, lines: [{ ...cart.lines[0], qty: 1.5 }] } as CartSnapshot;
     const result = await saveSaleInProgress(db, bad);
@@ -79,14 +68,14 @@ describe('sale in progress', () => {
   });
 
   it('reports a damaged stored cart with a code instead of half-restoring it', async () => {
-    const db = await open(`sip-damaged-${Date.now()}`);
+    const db = await open();
     await db.upsertLocal(SALE_IN_PROGRESS_ID, { lines: 'nonsense' });
     const result = await loadSaleInProgress(db);
     expect(result.ok ? null : result.error.code).toBe('sale_in_progress_unreadable');
   });
 
   it('parks the cart, clears it, and resumes it', async () => {
-    const db = await open(`sip-park-${Date.now()}`);
+    const db = await open();
     await saveSaleInProgress(db, cart);
     const parked = await parkSale(db, {
       id: 'p1',
@@ -110,7 +99,7 @@ describe('sale in progress', () => {
   });
 
   it('refuses to park an empty cart', async () => {
-    const db = await open(`sip-park-empty-${Date.now()}`);
+    const db = await open();
     const result = await parkSale(db, {
       id: 'p1',
       name: 'Nothing',

@@ -1,21 +1,10 @@
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { memoryReplicas } from '../../../../test/support/memory-replicas';
 import type { Customer } from '@till/shared/schemas/customer';
-import { type TillDatabase, openTillDatabase } from '../../../sync/database';
 import { matchesCustomer } from './customer-match';
 import { type SignUpInput, customerFromForm, signUpCustomer } from './sign-up';
 
-const storage = getRxStorageMemory();
-const opened: TillDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.remove()));
-});
-
-async function open(): Promise<TillDatabase> {
-  const db = await openTillDatabase({ name: `cus${Math.random().toString(36).slice(2, 10)}`, storage });
-  opened.push(db);
-  return db;
-}
+const { open } = memoryReplicas('cus');
 
 const form: SignUpInput = {
   name: '  Mary Somerville ',

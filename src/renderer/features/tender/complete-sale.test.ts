@@ -3,29 +3,19 @@
  * number of this register, the open shift, change from cash only, refusals that record nothing, and the
  * kept payment starting afresh once its sale is recorded.
  */
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { memoryReplicas } from '../../../../test/support/memory-replicas';
 import { priceCart } from '@till/shared/domain/pricing';
 import { newDocumentId } from '@till/shared/domain/sale-builder';
-import { type TillDatabase, openTillDatabase } from '../../../sync/database';
+import type { TillDatabase } from '../../../sync/database';
 import { aShift, exclusive } from '../../../../test/support/domain-fixtures';
 import { type CompleteSaleInput, completeSale } from './complete-sale';
 import { loadTenderInProgress, saveTenderInProgress } from './tender-persistence';
 import { registerCodeOf } from './tender-math';
 
-const storage = getRxStorageMemory();
-const opened: TillDatabase[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.remove();
-});
+const { open } = memoryReplicas('tender');
 
 const registerId = 'reg-3f2a9c1b-0000-4000-8000-000000000000';
-
-async function open(): Promise<TillDatabase> {
-  const db = await openTillDatabase({ name: `tender${Math.random().toString(36).slice(2, 10)}`, storage });
-  opened.push(db);
-  return db;
-}
 
 function input(db: TillDatabase, tenders: CompleteSaleInput['tenders']): CompleteSaleInput {
   const priced = priceCart(
