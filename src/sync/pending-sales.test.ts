@@ -8,7 +8,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SaleDocument } from '@till/shared/schemas/sale';
 import { syncPaths } from '@till/shared/sync/protocol';
-import { DATABASES, type TestHub, count, startHub } from '../../test/support/hub';
+import { DATABASES, type TestHub, auth, count, pushBody, startHub } from '../../test/support/hub';
 import { type TestRegister, openNodeEventStream, startTestRegister } from '../../test/support/register';
 import { makeSale } from '../../test/support/sales';
 import { eventually } from '../../test/support/eventually';
@@ -65,8 +65,11 @@ describe.each(DATABASES)('sales waiting for the hub (%s)', (kind) => {
   }
 
   /** Starts tracking `reg`'s sales the way the sync engine does, on its current replica. */
-  async function track(reg: TestRegister): Promise<Tracker> {
-    tracker = await trackPendingSales(reg.db, reg.replication.states.sales, reg.enrolled.registerId);
+  async function track(reg: TestRegister, formerIds: string[] = []): Promise<Tracker> {
+    tracker = await trackPendingSales(reg.db, reg.replication.states.sales, [
+      reg.enrolled.registerId,
+      ...formerIds,
+    ]);
     return tracker;
   }
 
@@ -144,6 +147,43 @@ describe.each(DATABASES)('sales waiting for the hub (%s)', (kind) => {
     await new Promise((r) => setImmediate(r));
     expect(latest(t)).toEqual({ count: 1, oldest: mine.createdAt });
     expect([foreignBefore, foreignAfter].map((s) => t.isPending(s.id))).toEqual([false, false]);
+  });
+
+  it('counts the sales made under an id the register had before re-enrolling in the same store', async () => {
+    const former = (await hub.enroll('DEMO-S1-R2')).registerId;
+    const reg = await openRegister();
+    proxy.set({ down: true });
+    const before = await sell(reg, 3, former);
+    await reg.restart();
+
+    const t = await track(reg, [former]);
+    await eventually(() => latest(t).count === 1, 5_000, 'the earlier sale waiting');
+    const later = await sell(reg, 8, former);
+    await eventually(() => latest(t).count === 2, 5_000, 'both waiting');
+    expect(latest(t).oldest).toBe(before.createdAt);
+    expect([before, later].map((s) => t.isPending(s.id))).toEqual([true, true]);
+  });
+
+  it('never counts a sale the pull brought, even one naming a tracked id', async () => {
+    const other = await hub.enroll('DEMO-S1-R2');
+    const reg = await openRegister();
+    const t = await track(reg, [other.registerId]);
+    // Another till of the store pushes a sale that names this register's former id; the pull brings it here.
+    const pushed = makeSale(reg.enrolled.storeId, [{ sku: 'SKU-00012', qty: 1 }], {
+      registerId: other.registerId,
+      // Registers pull the store's recent sales only.
+      createdAt: new Date().toISOString(),
+    });
+    const res = await fetch(`${await hub.listen()}${syncPaths.push('sales')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth(other.token) },
+      body: JSON.stringify(pushBody([pushed])),
+    });
+    expect(res.status).toBe(200);
+    await eventually(async () => (await reg.db.sales.findOne(pushed.id).exec()) !== null, 15_000, 'the pull');
+    await new Promise((r) => setImmediate(r));
+    expect(latest(t)).toEqual({ count: 0, oldest: null });
+    expect(t.isPending(pushed.id)).toBe(false);
   });
 
   it('follows sales as they are recorded and sent: the oldest is the earliest, then none once all are sent', async () => {
@@ -231,7 +271,7 @@ describe.each(DATABASES)('sales waiting for the hub (%s)', (kind) => {
       // RxDB's key for its record of what the hub holds of a document: `<id>|0`.
       slowKey = `${sales[0]!.id}|0`;
       let scanned = false;
-      const tracking = trackPendingSales(db, state, enrolled.registerId).then((t) => {
+      const tracking = trackPendingSales(db, state, [enrolled.registerId]).then((t) => {
         scanned = true;
         tracker = t;
         return t;

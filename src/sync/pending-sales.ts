@@ -17,13 +17,20 @@ export interface PendingSales {
 }
 
 const CHUNK = 500;
+/** How RxDB marks the replica writes its pull makes (`replication-downstream-<checkpoint key>`). */
+const PULLED = 'replication-downstream-';
 
-/** Watches the sales replication and keeps the set of unacknowledged sales of `registerId`. */
+/**
+ * Watches the sales replication and keeps the set of unacknowledged sales made on this register: those
+ * naming `registerIds` (its id, and the ids it had before re-enrolling in the same store, whose sales may
+ * still wait in this replica). Sales pulled from the hub are the hub's already and never count.
+ */
 export async function trackPendingSales(
   db: TillDatabase,
   state: RxReplicationState<unknown, unknown>,
-  registerId: string,
+  registerIds: readonly string[],
 ) {
+  const mine = new Set(registerIds);
   const pending = new Map<string, string>(); // id → createdAt
   const pending$ = new BehaviorSubject<PendingSales>({ count: 0, oldest: null });
   // Sales the hub acknowledged while the scan below runs. RxDB announces a sale as sent before it records
@@ -54,9 +61,12 @@ export async function trackPendingSales(
       sentDuringScan?.add(id);
       if (pending.delete(id)) publish();
     }),
-    db.sales.insert$.subscribe((ev) => {
-      const sale = ev.documentData as SaleDocument;
-      if (sale.registerId === registerId) {
+    db.sales.eventBulks$.subscribe((bulk) => {
+      // Written by the pull (RxDB's own mark for it, which its push checks too): the hub has these sales.
+      if (bulk.context.startsWith(PULLED)) return;
+      for (const ev of bulk.events) {
+        const sale = ev.documentData as SaleDocument;
+        if (ev.operation !== 'INSERT' || !mine.has(sale.registerId)) continue;
         pending.set(sale.id, sale.createdAt);
         publish();
       }
@@ -65,8 +75,8 @@ export async function trackPendingSales(
 
   await state.startPromise;
   const internal = state.internalReplicationState;
-  for (const d of await db.sales.find({ selector: { registerId } }).exec())
-    pending.set(d.primary, d.createdAt);
+  const scanned = await db.sales.find({ selector: { registerId: { $in: [...mine] } } }).exec();
+  for (const d of scanned) pending.set(d.primary, d.createdAt);
   // Then leave out what the hub has acknowledged: RxDB's record of the hub's state, which survives restarts.
   // Read after the scan, so a sale acknowledged while it ran (pushed, or pulled back) is left out too.
   if (internal) {

@@ -58,7 +58,10 @@ export async function startSyncEngine(options: SyncEngineOptions) {
       if (s === 'reconnecting') client.health().catch(() => undefined);
     }),
   ];
-  const pending = await trackPendingSales(db, replication.states.sales, enrollment.registerId);
+  const pending = await trackPendingSales(db, replication.states.sales, [
+    enrollment.registerId,
+    ...(enrollment.formerRegisterIds ?? []),
+  ]);
   subs.push(pending.pending$.subscribe((p) => status.pending(p)));
 
   return {

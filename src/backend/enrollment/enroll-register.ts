@@ -6,7 +6,7 @@
  * that is refused while sales still wait for the hub, so none is stranded.
  */
 import { type IpcResult, ipcErr, ipcOk } from '@till/shared/ipc/contract';
-import type { StoredEnrollment } from '@till/shared/ipc/channels/register';
+import { MAX_FORMER_REGISTER_IDS, type StoredEnrollment } from '@till/shared/ipc/channels/register';
 import type { StaffKeyStore } from '../keys/staff-key-store';
 import type { EnrollmentFile } from './enrollment-file';
 import { type HubEnrollOutcome, enrollWithHub } from './hub-enroll';
@@ -73,6 +73,9 @@ export async function enrollRegister(args: EnrollArgs): Promise<IpcResult<Stored
     name: args.name,
     enrolledAt: (args.now?.() ?? new Date()).toISOString(),
   };
+  // Same hub and store: the replica stays, and its unsent sales may name the ids it had before.
+  const former = previous && !moving ? formerIds(previous, enrollment.registerId) : [];
+  if (former.length > 0) enrollment.formerRegisterIds = former;
   await args.store.save(enrollment);
   return ipcOk(enrollment);
 }
@@ -85,4 +88,10 @@ export function normalizeHubUrl(hubUrl: string): string {
 
 function pendingMessage(n: number): string {
   return `${n} sales have not reached the hub yet; let them sync before moving this register to another store or hub.`;
+}
+
+/** The ids `previous` had, its own last, without `current`, the newest MAX_FORMER_REGISTER_IDS of them. */
+function formerIds(previous: StoredEnrollment, current: string): string[] {
+  const ids = [...(previous.formerRegisterIds ?? []), previous.registerId].filter((id) => id !== current);
+  return [...new Set(ids)].slice(-MAX_FORMER_REGISTER_IDS);
 }

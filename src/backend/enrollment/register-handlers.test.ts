@@ -117,6 +117,25 @@ describe('register:enroll', () => {
     });
   });
 
+  it('remembers the ids it had in the same store, across a restart, and forgets them when it moves', async () => {
+    const host = processHost();
+    const ids = async (code: string) => {
+      const answer = await host.enroll({ code });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value as StoredEnrollment;
+    };
+    const first = await ids('DEMO-S1-R1');
+    expect(first.formerRegisterIds).toBeUndefined();
+    const second = await ids('DEMO-S1-R2');
+    expect(second.formerRegisterIds).toEqual([first.registerId]);
+    const third = await ids('DEMO-S1-R1');
+    expect(third.formerRegisterIds).toEqual([first.registerId, second.registerId]);
+    expect(await processHost().enrollment()).toEqual({ ok: true, value: third });
+    // Another store means another replica: none of its sales carry these ids.
+    const moved = await ids('DEMO-S2-R1');
+    expect(moved.formerRegisterIds).toBeUndefined();
+  });
+
   it('says so when the hub cannot be reached, or is not a Till hub', async () => {
     const host = processHost();
     expect(await host.enroll({ code: 'DEMO-S1-R1', hubUrl: NOWHERE })).toMatchObject({

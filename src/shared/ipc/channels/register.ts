@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 
+/** How many former register ids an enrollment remembers (the oldest are dropped first). */
+export const MAX_FORMER_REGISTER_IDS = 20;
+
 /** What a register remembers about its enrollment: which hub, who it is there, and its bearer token. */
 export const storedEnrollmentSchema = z.object({
   /** The hub's base URL, e.g. `http://localhost:4000` (no trailing slash). */
@@ -18,6 +21,11 @@ export const storedEnrollmentSchema = z.object({
   name: z.string().min(1).max(120),
   /** When it enrolled (ISO 8601). */
   enrolledAt: z.string(),
+  /**
+   * The ids this register had before re-enrolling with the same hub and store, oldest first: it keeps its
+   * replica, whose unsent sales may still name one of them, and they count as waiting until the hub has them.
+   */
+  formerRegisterIds: z.array(z.string().min(1).max(64)).max(MAX_FORMER_REGISTER_IDS).optional(),
 });
 
 /** A stored enrollment. */
