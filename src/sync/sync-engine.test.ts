@@ -115,6 +115,21 @@ describe('sync engine', () => {
     await eventually(async () => (await onHub()) === 1, 15_000, 'the sale after resume');
   });
 
+  it('a cut stream shows reconnecting, then online once it is open again', async () => {
+    const { engine: e } = await start();
+    await e.replication.awaitInitial();
+    await eventually(() => e.status().connection === 'online', 10_000, 'online');
+    const seen: string[] = [];
+    const sub = e.status$.subscribe((st) => seen.push(st.connection));
+    try {
+      proxy.cutStreams();
+      await eventually(() => seen.includes('reconnecting'), 10_000, 'reconnecting');
+      await eventually(() => e.status().connection === 'online', 15_000, 'online again');
+    } finally {
+      sub.unsubscribe();
+    }
+  });
+
   it('a dropped stream with the hub down shows offline with no sale to send', async () => {
     const { engine: e } = await start();
     await e.replication.awaitInitial();
