@@ -145,6 +145,30 @@ describe('push handler at the edges of its rules', () => {
     },
   );
 
+  it('passes up a failure that is no answer of the hub at once, blaming no document', async () => {
+    const batch = sales(3);
+    const client = createHubClient({ baseUrl: h.url, token: () => h.token, fetch });
+    let calls = 0;
+    const push = createPushHandler<Record<string, unknown>>({
+      collection: 'sales',
+      primaryKey: 'id',
+      // A bug on this side (not a HubError) must not be mistaken for a document the hub cannot take.
+      client: {
+        ...client,
+        push: async () => {
+          calls += 1;
+          throw new TypeError('a bug in the register');
+        },
+      },
+      quarantine: h.quarantine,
+      maxFailures: 3,
+      backoff: createBackoff({ baseMs: 1, maxMs: 4, jitter: 0 }),
+    });
+    await expect(push(rowsOf(batch))).rejects.toThrow(TypeError);
+    expect(calls).toBe(1);
+    expect(await h.quarantine.list()).toEqual([]);
+  });
+
   it('a document failing alone after its neighbours were accepted does not stop the call', async () => {
     const [a, b, p] = sales(3) as [SaleDocument, SaleDocument, SaleDocument];
     const { hub, pushes, push } = setup();

@@ -44,11 +44,12 @@ export const DEFAULT_MAX_FAILURES = 3;
 /** Answers that name the refused documents; nothing of the request was applied. */
 const NAMING_STATUSES = new Set([400, 403, 409]);
 
-/** A failure that may be caused by one of the pushed documents (not the hub being down or overloaded). */
+/**
+ * A failure that may be caused by one of the pushed documents: a 5xx, which includes an answer outside the
+ * contract (the client's 502 `bad_response`), but not the hub down or overloaded (no answer, 503, 504).
+ */
 function mayBeADocument(error: unknown): error is HubError {
-  if (!(error instanceof HubError)) return false;
-  if (error.status === 0 || error.status === 503 || error.status === 504) return false;
-  return error.status >= 500 || error.code === 'bad_response';
+  return error instanceof HubError && error.status >= 500 && error.status !== 503 && error.status !== 504;
 }
 
 /** A document that failed alone: failures in a row, the success count when they began, the last error. */
