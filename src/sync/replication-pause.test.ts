@@ -1,13 +1,15 @@
 /**
  * Replication's own controls, against a real hub through a fault-injecting proxy: `awaitInSync` resolves
  * only once the hub has every sale; a push waiting out an outage stops trying when replication is paused;
- * once resumed, a push waits out the next outage again (with its own back-off, not RxDB's retry time).
+ * once resumed, a push waits out the next outage again (with its own back-off, not RxDB's retry time);
+ * cancelled, it stops; and a pull that gets through after an outage releases a push waiting out its back-off.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASES, type TestHub, count, startHub } from '../../test/support/hub';
 import { type TestRegister, startTestRegister } from '../../test/support/register';
 import { eventually } from '../../test/support/eventually';
 import { startFaultProxy } from '../../test/support/fault-proxy';
+import { type Backoff, createBackoff } from './backoff';
 
 /** Long enough that RxDB's own retry never fires within a test: every retry seen is the back-off's. */
 const RXDB_RETRY_MS = 120_000;
@@ -24,8 +26,7 @@ describe.each(DATABASES)('replication controls with a hub on %s', (kind) => {
   beforeEach(async () => {
     hub = await startHub(kind);
     proxy = await startFaultProxy(await hub.listen());
-    r = await startTestRegister({ hubUrl: proxy.url, retryTime: RXDB_RETRY_MS });
-    await r.replication.awaitInitial();
+    r = await startRegister();
   });
 
   afterEach(async () => {
@@ -33,6 +34,13 @@ describe.each(DATABASES)('replication controls with a hub on %s', (kind) => {
     await proxy.close();
     await hub.close();
   });
+
+  /** A register caught up with the hub; by default RxDB never retries on its own within a test. */
+  async function startRegister(options: { retryTime?: number; backoff?: Backoff } = {}) {
+    const started = await startTestRegister({ hubUrl: proxy.url, retryTime: RXDB_RETRY_MS, ...options });
+    await started.replication.awaitInitial();
+    return started;
+  }
 
   const salePushes = () => proxy.requests.filter((q) => q.startsWith('POST /api/v1/sync/sales/push')).length;
   const hubSales = () => count(hub.db, 'sales', 'register_id = $1', [r.enrolled.registerId]);
@@ -68,5 +76,36 @@ describe.each(DATABASES)('replication controls with a hub on %s', (kind) => {
     proxy.set({ down: false });
     r.replication.reSync();
     await eventually(async () => (await hubSales()) === 1, 15_000, 'the sale on the hub');
+  });
+  it('cancelled, it stops a push that was waiting out an outage', async () => {
+    proxy.set({ down: true });
+    await r.sell([{ sku: 'SKU-00011', qty: 1 }]);
+    await eventually(() => salePushes() >= 2, 10_000, 'the push retried behind the back-off');
+    await r.replication.cancel();
+    const atCancel = salePushes();
+    await sleep(WINDOW_MS);
+    expect(salePushes() - atCancel).toBeLessThanOrEqual(1);
+  });
+
+  it('a pull that gets through after an outage releases the push waiting out its back-off', async () => {
+    await r.close();
+    // Pulls are retried by RxDB every 0.3 s; a failed push waits 20 s, unless something releases it.
+    const backoff = createBackoff({ baseMs: 20_000, maxMs: 20_000, jitter: 0 });
+    r = await startRegister({ retryTime: 300, backoff });
+    proxy.set({ down: true });
+    proxy.cutStreams();
+    await r.sell([{ sku: 'SKU-00013', qty: 1 }]);
+    await eventually(() => backoff.failures() >= 1, 10_000, 'the push failing');
+    // Pulls asked for now fail and are retried; the push released with them fails and waits 20 s anew.
+    const before = salePushes();
+    r.replication.reSync();
+    await eventually(
+      () => salePushes() > before && backoff.failures() === 1,
+      10_000,
+      'the push failing again',
+    );
+    // The hub is back, but not its event stream: only a pull can tell.
+    proxy.set({ down: false, refusePath: /\/sync\/stream/ });
+    await eventually(async () => (await hubSales()) === 1, 8_000, 'the sale, well before the 20 s back-off');
   });
 });

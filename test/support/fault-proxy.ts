@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 export interface FaultMode {
   /** Refuse every request (the socket is destroyed), as if the hub were down. */
   down?: boolean;
+  /** Refuse only the requests whose path matches, as if that route alone were unreachable. */
+  refusePath?: RegExp;
   /** Forward the request, let the hub answer, then destroy the client socket: the ack is lost. */
   dropResponses?: number;
   /** Extra milliseconds before forwarding each request. */
@@ -29,7 +31,7 @@ export async function startFaultProxy(target: string) {
 
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
-    if (mode.down) {
+    if (mode.down || mode.refusePath?.test(req.url ?? '')) {
       stats.refused += 1;
       req.socket.destroy();
       return;

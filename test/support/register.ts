@@ -10,6 +10,7 @@ import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { Checkpoint } from '@till/shared/sync/protocol';
 import { type TillDatabase, openTillDatabase } from '../../src/sync/database';
 import type { EventStreamLike } from '../../src/sync/event-stream';
+import type { Backoff } from '../../src/sync/backoff';
 import { createHubClient } from '../../src/sync/hub-client';
 import { recordSale } from '../../src/sync/record-sale';
 import { type Replication, startReplication } from '../../src/sync/replication';
@@ -30,6 +31,8 @@ export async function startTestRegister(options: {
   code?: string;
   name?: string;
   retryTime?: number;
+  /** The back-off shared by its requests (default: replication's own). */
+  backoff?: Backoff;
 }) {
   const dbName = options.name ?? `reg${Math.random().toString(36).slice(2, 10)}`;
   let token: string | null = null;
@@ -49,6 +52,7 @@ export async function startTestRegister(options: {
       openEventStream: openNodeEventStream,
       retryTime: options.retryTime ?? 200,
       identifier: `test-${dbName}`,
+      ...(options.backoff && { backoff: options.backoff }),
     });
   }
 
