@@ -5,6 +5,7 @@
  * cancelled, it stops; and a pull that gets through after an outage releases a push waiting out its back-off.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_ADMIN_KEY } from '../../hub/src/config';
 import { DATABASES, type TestHub, count, startHub } from '../../test/support/hub';
 import { type TestRegister, startTestRegister } from '../../test/support/register';
 import { eventually } from '../../test/support/eventually';
@@ -107,5 +108,20 @@ describe.each(DATABASES)('replication controls with a hub on %s', (kind) => {
     // The hub is back, but not its event stream: only a pull can tell.
     proxy.set({ down: false, refusePath: /\/sync\/stream/ });
     await eventually(async () => (await hubSales()) === 1, 8_000, 'the sale, well before the 20 s back-off');
+  });
+  it('a push refused for the register itself (revoked) goes back to RxDB, not into the back-off loop', async () => {
+    const revoked = await hub.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/registers/${r.enrolled.registerId}/revoke`,
+      headers: { authorization: `Bearer ${DEMO_ADMIN_KEY}` },
+    });
+    expect(revoked.statusCode).toBe(200);
+    const before = salePushes();
+    await r.sell([{ sku: 'SKU-00014', qty: 1 }]);
+    await eventually(() => salePushes() > before, 10_000, 'the refused push');
+    await sleep(WINDOW_MS);
+    // Waiting out an outage is for a hub that cannot be reached; a 401 is an answer, and RxDB's retry time
+    // (two minutes here) decides when to ask again.
+    expect(salePushes() - before).toBe(1);
   });
 });
