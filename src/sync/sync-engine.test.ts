@@ -34,14 +34,20 @@ describe('sync engine', () => {
     await hub.close();
   });
 
-  async function start() {
+  async function start(formerRegisterIds?: string[]) {
     const enrolled = await createHubClient({ baseUrl: proxy.url, token: () => null, fetch }).enroll(
       'DEMO-S1-R1',
       't',
     );
     engine = await startSyncEngine({
       storage: getRxStorageMemory(),
-      enrollment: { ...enrolled, hubUrl: proxy.url, name: 't', enrolledAt: new Date().toISOString() },
+      enrollment: {
+        ...enrolled,
+        hubUrl: proxy.url,
+        name: 't',
+        enrolledAt: new Date().toISOString(),
+        ...(formerRegisterIds && { formerRegisterIds }),
+      },
       fetch,
       openEventStream: openNodeEventStream,
       databaseName: `eng${Math.random().toString(36).slice(2, 10)}`,
@@ -98,6 +104,17 @@ describe('sync engine', () => {
     );
     expect(e.status().lastExchangeAt).not.toBeNull();
     expect(e.isPending(first.id)).toBe(false);
+  });
+
+  it('counts as waiting a sale made under an id the register had before re-enrolling', async () => {
+    const former = (await hub.enroll('DEMO-S1-R2')).registerId;
+    const { engine: e } = await start([former]);
+    await e.replication.awaitInitial();
+    proxy.set({ down: true });
+    proxy.cutStreams();
+    const earlier = await sell(e, former, 'SKU-00011', 1);
+    await eventually(() => e.status().pending.count === 1, 10_000, 'the sale waiting');
+    expect(e.isPending(earlier.id)).toBe(true);
   });
 
   it('pause holds sales on the register; resume sends them', async () => {
