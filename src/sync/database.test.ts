@@ -77,6 +77,16 @@ describe('register database', () => {
     ).toBe(-1);
   });
 
+  it('opening a replica already open in this page closes the first one and keeps its data', async () => {
+    const name = `reg-${Date.now()}-dup`;
+    const first = await open(name);
+    const s = sale();
+    await recordSale(first, s);
+    const second = await open(name);
+    expect(first.closed).toBe(true);
+    expect((await second.sales.findOne(s.id).exec())?.number).toBe('S1-R1-000001');
+  });
+
   it('counts only the lines of the SKU asked about', () => {
     const mixed = aSale({
       lines: [
