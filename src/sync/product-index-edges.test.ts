@@ -6,6 +6,7 @@
  */
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
+import { aProduct } from '../../test/support/domain-fixtures';
 import type { Product } from '@till/shared/schemas/product';
 import { type TillDatabase, openTillDatabase } from './database';
 import { type IndexProgress, type ProductIndex, createProductIndex, wordsOf } from './product-index';
@@ -50,20 +51,7 @@ async function remove(entry: Entry, sku: string) {
   await (await entry.db.products.findOne(sku).exec())?.remove();
 }
 
-const at = '2026-11-27T10:00:00.000Z';
-function product(sku: string, name: string, barcodes: string[] = [], extra: Partial<Product> = {}): Product {
-  return {
-    sku,
-    name,
-    price: 199,
-    currency: 'USD',
-    taxCode: 'std',
-    barcodes,
-    active: true,
-    updatedAt: at,
-    ...extra,
-  };
-}
+const product = aProduct;
 
 const skusOf = (found: Product[]) => found.map((p) => p.sku);
 

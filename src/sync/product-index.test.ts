@@ -5,7 +5,7 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Product } from '@till/shared/schemas/product';
+import { aProduct } from '../../test/support/domain-fixtures';
 import { type TillDatabase, openTillDatabase } from './database';
 import { type IndexProgress, type ProductIndex, createProductIndex, wordsOf } from './product-index';
 
@@ -31,20 +31,7 @@ function indexOf(entry: { db: TillDatabase; index?: ProductIndex }, batchSize?: 
   return entry.index;
 }
 
-const at = '2026-11-27T10:00:00.000Z';
-function product(sku: string, name: string, barcodes: string[] = [], extra: Partial<Product> = {}): Product {
-  return {
-    sku,
-    name,
-    price: 199,
-    currency: 'USD',
-    taxCode: 'std',
-    barcodes,
-    active: true,
-    updatedAt: at,
-    ...extra,
-  };
-}
+const product = aProduct;
 
 describe('wordsOf', () => {
   it('folds case and accents and splits on anything that is not a letter or digit', () => {

@@ -12,6 +12,7 @@ import {
 import type { ReceiptContext } from '@till/shared/domain/receipt-model';
 import { type SaleContext, buildSale } from '@till/shared/domain/sale-builder';
 import type { TaxRate } from '@till/shared/domain/tax';
+import type { Product } from '@till/shared/schemas/product';
 import type { SaleDocument, SaleLine } from '@till/shared/schemas/sale';
 import type { StoreSettings } from '@till/shared/schemas/settings';
 import type { Shift } from '@till/shared/schemas/shift';
@@ -268,5 +269,25 @@ export function aReceiptContext(overrides: Partial<ReceiptContext> = {}): Receip
     clerkName: 'Ada',
     timeZone: 'UTC',
     ...overrides,
+  };
+}
+
+/** An active catalogue product at $1.99 (standard tax), with `barcodes`; `extra` replaces fields as given. */
+export function aProduct(
+  sku: string,
+  name: string,
+  barcodes: string[] = [],
+  extra: Partial<Product> = {},
+): Product {
+  return {
+    sku,
+    name,
+    price: 199,
+    currency: 'USD',
+    taxCode: 'std',
+    barcodes,
+    active: true,
+    updatedAt: '2026-11-27T10:00:00.000Z',
+    ...extra,
   };
 }
