@@ -8,6 +8,7 @@
 //   npm run test:mutation -- sync --by-file --missing   only the files without a report yet
 //   npm run test:mutation -- sync --by-file --mutate src/sync/pull-pages.ts,src/sync/push-handler.ts
 //   npm run test:mutation -- sync --by-file --summary    runs nothing: sums the reports there are
+//   npm run test:mutation -- hub-domain --by-file --batch 8   eight files per Stryker run (see below)
 // Arguments that are not folder names go to Stryker as they are (e.g. `--force` re-tests every mutant
 // instead of reusing the incremental file, `--mutate` narrows the files).
 //
@@ -15,9 +16,19 @@
 // file only when a run ends, so a run stopped at 90 % keeps nothing. By file, each source file gets its own
 // run and its own reports under reports/mutation/<name>/; a stopped run keeps every finished file, and the
 // folder's score is the sum of the files' (written to reports/mutation/<name>/summary.json). The cost is a
-// start-up (type checker, dry run of the file's tests) per file.
+// start-up (type checker, dry run of the file's tests) per file. `--batch <n>` runs n files per Stryker run
+// instead: one start-up per batch, for folders whose files all share the same minutes-long dry run (every
+// file of hub/src/domain is reached by the whole hub suite); a stopped run keeps every finished batch.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { FILE_ENV, fileReportPrefix } from '../stryker/base.mjs';
@@ -34,6 +45,13 @@ const byFile = args.includes('--by-file');
 const missingOnly = args.includes('--missing');
 const summaryOnly = args.includes('--summary');
 const passThrough = args.filter((a) => !folders.includes(a) && !ownFlags.includes(a));
+// `--batch <n>`: files per Stryker run in a by-file run (default 1).
+const batchAt = passThrough.indexOf('--batch');
+const batchSize = batchAt >= 0 ? Number(passThrough.splice(batchAt, 2)[1]) : 1;
+if (!Number.isInteger(batchSize) || batchSize < 1) {
+  console.error('test:mutation: --batch takes a whole number of files, 1 or more');
+  process.exit(2);
+}
 const unknown = passThrough.filter((a) => /^[a-z][\w-]*$/.test(a) && !isOptionValue(a));
 if (unknown.length > 0) {
   console.error(`test:mutation: unknown folder(s) ${unknown.join(', ')}; choose from ${folders.join(', ')}`);
@@ -43,8 +61,8 @@ if (unknown.length > 0) {
 // summary still covers the whole folder); Stryker itself is then given one file at a time.
 const mutateAt = passThrough.indexOf('--mutate');
 const pickedGlobs = byFile && mutateAt >= 0 ? (passThrough.splice(mutateAt, 2)[1] ?? '').split(',') : null;
-if ((missingOnly || summaryOnly) && !byFile) {
-  console.error('test:mutation: --missing and --summary only apply with --by-file');
+if ((missingOnly || summaryOnly || batchAt >= 0) && !byFile) {
+  console.error('test:mutation: --missing, --summary and --batch only apply with --by-file');
   process.exit(2);
 }
 
@@ -65,18 +83,24 @@ process.on('SIGINT', () => {
 });
 
 /**
- * Runs Stryker on one folder (or one file of it), echoing its output and keeping a copy in `<prefix>.txt`.
+ * Runs Stryker on one folder (or some files of it), echoing its output and keeping a copy in `<prefix>.txt`.
+ * @param {string} name the folder
+ * @param {string[]} [files] the files of a by-file run (one, or a batch)
  * @returns {Promise<number>} Stryker's exit code
  */
-function run(name, file) {
-  const prefix = path.join(root, file ? fileReportPrefix(name, file) : `reports/mutation/${name}`);
+function run(name, files) {
+  const prefix = path.join(root, files ? fileReportPrefix(name, files) : `reports/mutation/${name}`);
   mkdirSync(path.dirname(prefix), { recursive: true });
   return new Promise((resolve) => {
     const log = createWriteStream(`${prefix}.txt`);
     const child = spawn(process.execPath, [stryker, 'run', `stryker/${name}.config.mjs`, ...passThrough], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, TILL_TEST_DATABASES: 'pglite', ...(file ? { [FILE_ENV]: file } : {}) },
+      env: {
+        ...process.env,
+        TILL_TEST_DATABASES: 'pglite',
+        ...(files ? { [FILE_ENV]: files.join(',') } : {}),
+      },
     });
     current = child;
     child.stdout.on('data', (d) => {
@@ -92,11 +116,37 @@ function run(name, file) {
 function counts(jsonFile) {
   if (!existsSync(jsonFile)) return null;
   const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
+  return Object.values(report.files).reduce((tally, f) => add(tally, tallyOf(f.mutants)), {});
+}
+
+/** Mutant counts by status of one file's mutants. */
+function tallyOf(mutants) {
   const tally = {};
-  for (const f of Object.values(report.files)) {
-    for (const m of f.mutants) tally[m.status] = (tally[m.status] ?? 0) + 1;
-  }
+  for (const m of mutants) tally[m.status] = (tally[m.status] ?? 0) + 1;
   return tally;
+}
+
+/**
+ * Each file's counts from the newest by-file report that covers it (a file's own report, or a batch's), read
+ * from every JSON report in reports/mutation/<name>/. A report lists every file it was given to mutate, even
+ * one without a mutant.
+ * @returns {Map<string, object>} counts by file path relative to the repository root
+ */
+function latestReports(name) {
+  const dir = path.join(reportDir, name);
+  if (!existsSync(dir)) return new Map();
+  const reports = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== 'summary.json' && !f.endsWith('-incremental.json'))
+    .map((f) => path.join(dir, f))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+  const byFile = new Map();
+  for (const jsonFile of reports) {
+    const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    for (const [file, f] of Object.entries(report.files)) {
+      byFile.set(path.relative(root, path.resolve(root, file)).split(path.sep).join('/'), tallyOf(f.mutants));
+    }
+  }
+  return byFile;
 }
 
 /**
@@ -136,18 +186,19 @@ async function runByFile(name) {
     : pickedGlobs
       ? [...new Set(pickedGlobs.flatMap((g) => globSync(g, { cwd: root }).filter((f) => files.includes(f))))]
       : files;
-  const reportOf = (file) => path.join(root, `${fileReportPrefix(name, file)}.json`);
   let failed = 0;
-  for (const [i, file] of toRun.entries()) {
-    if (missingOnly && existsSync(reportOf(file))) continue;
-    console.log(`\n=== ${name} ${i + 1}/${toRun.length}: ${file}`);
-    if ((await run(name, file)) !== 0) failed += 1;
+  const pending = missingOnly ? toRun.filter((file) => !latestReports(name).has(file)) : toRun;
+  for (let i = 0; i < pending.length; i += batchSize) {
+    const batch = pending.slice(i, i + batchSize);
+    console.log(`\n=== ${name} ${i + 1}-${i + batch.length}/${pending.length}: ${batch.join(', ')}`);
+    if ((await run(name, batch)) !== 0) failed += 1;
   }
+  const reports = latestReports(name);
   const perFile = {};
   const tally = {};
   const missing = [];
   for (const file of files) {
-    const c = counts(reportOf(file));
+    const c = reports.get(file);
     if (!c) {
       missing.push(file);
       continue;

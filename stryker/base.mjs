@@ -9,18 +9,24 @@ import path from 'node:path';
 // stryker/<folder>.config.mjs` behaves the same; the Stryker workers inherit it.
 process.env.TILL_TEST_DATABASES = 'pglite';
 
-/** Environment variable naming the one source file a by-file run mutates (scripts/test-mutation.mjs --by-file). */
+/**
+ * Environment variable naming the source file a by-file run mutates, or the files of a batch joined with
+ * commas (scripts/test-mutation.mjs --by-file, --batch).
+ */
 export const FILE_ENV = 'TILL_MUTATION_FILE';
 
 /**
- * Where a by-file run of one source file keeps its reports and incremental file: its own folder under
- * reports/mutation/<folder>/, so that each file's result survives whatever happens to the runs after it.
+ * Where a by-file run of one source file (or one batch of files) keeps its reports and incremental file:
+ * its own under reports/mutation/<folder>/, so that each result survives whatever happens to the runs after.
  * @param {string} name the folder's short name
- * @param {string} file the source file, relative to the repository root
- * @returns {string} the path prefix, e.g. reports/mutation/sync/src__sync__backoff.ts
+ * @param {string | string[]} files the source file(s), relative to the repository root
+ * @returns {string} the path prefix, e.g. reports/mutation/sync/src__sync__backoff.ts, or
+ *   reports/mutation/hub-domain/hub__src__domain__atp.ts+4 for a batch of five starting with atp.ts
  */
-export function fileReportPrefix(name, file) {
-  return `reports/mutation/${name}/${file.replaceAll('/', '__')}`;
+export function fileReportPrefix(name, files) {
+  const list = typeof files === 'string' ? [files] : files;
+  const more = list.length > 1 ? `+${list.length - 1}` : '';
+  return `reports/mutation/${name}/${list[0].replaceAll('/', '__')}${more}`;
 }
 
 /**
@@ -31,22 +37,24 @@ export function fileReportPrefix(name, file) {
  * @param {string} folder.tsconfigFile the project the TypeScript checker compiles mutants with
  * @param {number} folder.goal the mutation score aimed at (percent)
  * @param {number} folder.breakAt the score below which the run fails: today's score minus a small margin
- * @param {'all' | 'unit'} [folder.tests] which tests may kill a mutant: `all` (every Vitest test but those
- *   loading native device addons, stryker/vitest.config.ts) or `unit` (also without the tests that start a
- *   hub, stryker/vitest.unit.config.ts: a lower bound of the `all` score, hours faster)
+ * @param {'all' | 'unit' | 'hub'} [folder.tests] which tests may kill a mutant: `all` (every Vitest test but
+ *   those loading native device addons, stryker/vitest.config.ts), `unit` (also without the tests that start
+ *   a hub, stryker/vitest.unit.config.ts) or `hub` (the hub's own tests only, stryker/vitest.hub.config.ts);
+ *   `unit` and `hub` give lower bounds of the `all` score, hours faster
  * @returns {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export function folderConfig({ name, mutate, tsconfigFile, goal, breakAt, tests = 'all' }) {
-  const file = process.env[FILE_ENV];
-  // A by-file run: one source file, its own reports, and no break threshold (the runner sums the files and
-  // applies the folder's threshold to the sum).
-  const prefix = file ? fileReportPrefix(name, file) : `reports/mutation/${name}`;
+  const files = process.env[FILE_ENV]?.split(',').filter(Boolean) ?? [];
+  const byFile = files.length > 0;
+  // A by-file run: one source file (or batch), its own reports, and no break threshold (the runner sums the
+  // files and applies the folder's threshold to the sum).
+  const prefix = byFile ? fileReportPrefix(name, files) : `reports/mutation/${name}`;
   return {
-    mutate: file ? [file] : mutate,
+    mutate: byFile ? files : mutate,
     testRunner: 'vitest',
     // `related`: Vitest runs only the test files that import the mutated files (directly or not).
     vitest: {
-      configFile: tests === 'unit' ? 'stryker/vitest.unit.config.ts' : 'stryker/vitest.config.ts',
+      configFile: tests === 'all' ? 'stryker/vitest.config.ts' : `stryker/vitest.${tests}.config.ts`,
       related: true,
     },
     checkers: ['typescript'],
@@ -68,7 +76,7 @@ export function folderConfig({ name, mutate, tsconfigFile, goal, breakAt, tests 
     htmlReporter: { fileName: `${prefix}.html` },
     jsonReporter: { fileName: `${prefix}.json` },
     clearTextReporter: { allowColor: false, reportTests: false, logTests: false },
-    thresholds: { high: goal, low: Math.max(goal - 20, 0), break: file ? null : breakAt },
+    thresholds: { high: goal, low: Math.max(goal - 20, 0), break: byFile ? null : breakAt },
     // The sandbox lives outside the checkout, so that lint, typecheck and Vitest runs in the checkout never
     // see its instrumented copies.
     tempDirName: path.join(os.tmpdir(), `till-stryker-${name}`),

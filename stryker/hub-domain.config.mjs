@@ -14,4 +14,7 @@ export default folderConfig({
   tsconfigFile: 'hub/tsconfig.json',
   goal: 80,
   breakAt: 70,
+  // The hub's own tests only (stryker/vitest.hub.config.ts): the register's replication tests reach the
+  // same code through slow whole sync cycles. The score is a lower bound of the whole suite's.
+  tests: 'hub',
 });
