@@ -16,12 +16,10 @@ export async function applySales(
   tx: Queryable,
   sales: readonly PushedSale[],
 ): Promise<string[]> {
-  if (sales.length === 0) return [];
   const inserted = await ctx.repos.sales.apply(sales, tx);
   const fresh = new Set(inserted);
   // Only sales that were new move points: a re-sent sale changes nothing.
   const docs = sales.filter((s) => fresh.has(s.doc.id) && s.doc.customerId != null).map((s) => s.doc);
-  if (docs.length === 0) return inserted;
   const rules = new Map<string, LoyaltyRules>();
   for (const storeId of new Set(docs.map((d) => d.storeId))) {
     rules.set(storeId, loyaltyRulesOf(await ctx.repos.settings.forStore(storeId, tx)));

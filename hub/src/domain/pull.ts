@@ -10,14 +10,14 @@ import type { RegisterIdentity } from './register-auth';
 
 /** Parses the `checkpoint` query parameter: URL-decoded JSON, or empty/absent/null for the start. */
 export function parseCheckpoint(raw: string | undefined): Checkpoint {
-  if (raw === undefined || raw === '' || raw === 'null') return START_CHECKPOINT;
+  if (raw === undefined || raw === '') return START_CHECKPOINT;
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
     throw new DomainError('invalid_checkpoint', 'checkpoint must be JSON like {"xid":"123","seq":4}');
   }
-  if (value === null) return START_CHECKPOINT;
+  if (value === null) return START_CHECKPOINT; // `null`: RxDB's first pull
   const parsed = checkpointSchema.safeParse(value);
   if (!parsed.success)
     throw new DomainError('invalid_checkpoint', 'checkpoint must be {"xid":"<digits>","seq":<int>}');

@@ -52,4 +52,33 @@ describe('SalesWriter', () => {
     expect(batches).toEqual([['a'], ['x', 'y', 'z'], ['x', 'w']]);
     expect(pushers).toEqual([['reg-a'], ['reg-b', 'reg-b', 'reg-c'], ['reg-c', 'reg-d']]);
   });
+
+  it('caps a group at maxDocs documents, yet applies a request bigger than that whole and alone', async () => {
+    const { apply, batches } = recorder();
+    const writer = new SalesWriter(apply, 1, 3);
+    const requests = [['a'], ['b', 'c'], ['d'], ['e', 'f', 'g', 'h'], ['i']].map((ids) =>
+      writer.apply(ids.map((id) => sale(id))),
+    );
+    await Promise.all(requests);
+    // b, c and d make exactly 3; e–h would pass the cap, so they start the next group, which i would pass.
+    expect(batches).toEqual([['a'], ['b', 'c', 'd'], ['e', 'f', 'g', 'h'], ['i']]);
+  });
+
+  it('keeps a request that shares any one id with the group for the next group', async () => {
+    const { apply, batches } = recorder();
+    const writer = new SalesWriter(apply, 1);
+    await Promise.all([
+      writer.apply([sale('a')]),
+      writer.apply([sale('x'), sale('y')]),
+      writer.apply([sale('x'), sale('z')]),
+    ]);
+    expect(batches).toEqual([['a'], ['x', 'y'], ['x', 'z']]);
+  });
+
+  it('applies a failing request that was alone in its group once, not again on its own', async () => {
+    const { apply, batches } = recorder();
+    const writer = new SalesWriter(apply, 1);
+    await expect(writer.apply([sale('bad')])).rejects.toThrow('boom');
+    expect(batches).toEqual([['bad']]);
+  });
 });
