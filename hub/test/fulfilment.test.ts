@@ -107,6 +107,16 @@ describe.each(DATABASES)('order fulfilment on %s', (kind) => {
       reserved: before.reserved,
     });
     expect(await ledgerMismatches(hub.db)).toEqual([]);
+    // The ledger says why: one reservation for the order, one hand-over movement per pickup.
+    const moves = await hub.db.query<{ reason: string; on_hand_delta: number; reserved_delta: number }>(
+      'SELECT reason, on_hand_delta, reserved_delta FROM stock_movements WHERE order_id = $1 ORDER BY id',
+      [placed.id],
+    );
+    expect(moves).toEqual([
+      { reason: 'order_reserved', on_hand_delta: 0, reserved_delta: 3 },
+      { reason: 'order_fulfilled', on_hand_delta: -2, reserved_delta: -2 },
+      { reason: 'order_fulfilled', on_hand_delta: -1, reserved_delta: -1 },
+    ]);
   });
 
   it('steps taken offline (picking, ready, collected) arrive as one push and apply', async () => {

@@ -4,7 +4,7 @@
  * rate, rounded up; availability never below zero; the cache re-read only once stale; and watchers told
  * of every buffer that moved, once, with the level's new availability.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AtpConfig } from '../config';
 import type { LevelChange } from '../repositories/changes';
 import { AtpModel, type BufferedLevel } from './atp';
@@ -103,6 +103,21 @@ describe('the outage buffer', () => {
     expect(m.data.contactReads).toBe(2);
   });
 
+  it('has a read of a stale cache start re-reading it, but never before the first load', async () => {
+    const m = model();
+    m.atp.buffer('store-1', 'MUG');
+    expect(m.data.contactReads).toBe(0);
+    await m.atp.refresh();
+    m.advance(5);
+    m.atp.buffer('store-1', 'MUG');
+    expect(m.data.contactReads).toBe(1);
+    m.advance(0.001);
+    m.atp.buffer('store-1', 'MUG');
+    // The re-read starts at once (the read itself answers from the cache it has).
+    expect(m.data.contactReads).toBe(2);
+    await m.atp.refresh();
+  });
+
   it('falls back to the floor when the store comes back in contact', async () => {
     const m = model();
     await m.atp.refresh();
@@ -151,5 +166,93 @@ describe('watching the buffers', () => {
     m.advance(60 + 20);
     await m.atp.checkBuffers();
     expect(told).toEqual([]);
+  });
+
+  /** Lets a check started without being awaited (by a refresh or the timer) finish. */
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('checks after every refresh, without waiting for the next tick', async () => {
+    const m = model();
+    await m.atp.refresh();
+    const told: BufferedLevel[][] = [];
+    const stop = m.atp.watch((levels) => told.push([...levels]));
+    await m.atp.checkBuffers();
+    m.advance(60 + 20);
+    await m.atp.refresh();
+    await settle();
+    expect(told).toEqual([[{ storeId: 'store-1', sku: 'MUG', onHand: 100, reserved: 5, available: 75 }]]);
+    stop();
+  });
+
+  it('tells a new watcher only of what moves after it started watching', async () => {
+    const m = model();
+    await m.atp.refresh();
+    m.advance(60 + 20);
+    await m.atp.refresh();
+    const told: BufferedLevel[][] = [];
+    const stop = m.atp.watch((levels) => told.push([...levels]));
+    await m.atp.checkBuffers();
+    expect(told).toEqual([]);
+    m.advance(1);
+    await m.atp.checkBuffers();
+    expect(told).toEqual([[{ storeId: 'store-1', sku: 'MUG', onHand: 100, reserved: 5, available: 74 }]]);
+    stop();
+  });
+
+  it('tells of a buffer that grows while already above the floor', async () => {
+    const m = model();
+    await m.atp.refresh();
+    const told: BufferedLevel[][] = [];
+    const stop = m.atp.watch((levels) => told.push([...levels]));
+    await m.atp.checkBuffers();
+    m.advance(60 + 20);
+    await m.atp.checkBuffers();
+    m.advance(1);
+    await m.atp.checkBuffers();
+    expect(told.map((levels) => levels.map((l) => l.available))).toEqual([[75], [74]]);
+    stop();
+  });
+
+  it('tells nobody of a buffer whose level the hub does not hold', async () => {
+    const m = model();
+    m.data.levels = [];
+    await m.atp.refresh();
+    const told: BufferedLevel[][] = [];
+    const stop = m.atp.watch((levels) => told.push([...levels]));
+    await m.atp.checkBuffers();
+    m.advance(60 + 20);
+    await m.atp.checkBuffers();
+    expect(told).toEqual([]);
+    stop();
+  });
+
+  describe('on the timer', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('checks every second while anyone watches, and stops once the last watcher stops', async () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      const m = model();
+      await m.atp.refresh();
+      const first: BufferedLevel[][] = [];
+      const second: BufferedLevel[][] = [];
+      const stopFirst = m.atp.watch((levels) => first.push([...levels]));
+      const stopSecond = m.atp.watch((levels) => second.push([...levels]));
+      await settle();
+      stopFirst();
+      // The clock moves; only the timer can notice.
+      m.advance(60 + 20);
+      await vi.advanceTimersByTimeAsync(1000);
+      await settle();
+      expect(first).toEqual([]);
+      expect(second.map((levels) => levels.map((l) => l.available))).toEqual([[75]]);
+      stopSecond();
+      // Nobody watches: no check runs, so nothing re-reads the stale cache either.
+      const reads = m.data.contactReads;
+      m.advance(60);
+      await vi.advanceTimersByTimeAsync(5000);
+      await settle();
+      expect(m.data.contactReads).toBe(reads);
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 });

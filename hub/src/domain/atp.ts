@@ -82,7 +82,7 @@ export class AtpModel {
     for (const c of contacts) stores.set(c.storeId, { lastContact: c.seen, rates: new Map() });
     for (const r of rates) {
       const state = stores.get(r.storeId);
-      if (state && r.units > 0) state.rates.set(r.sku, r.units / windowSeconds);
+      state?.rates.set(r.sku, r.units / windowSeconds);
     }
     this.stores = stores;
     this.loadedAt = this.now();
@@ -134,7 +134,6 @@ export class AtpModel {
     const changed = new Set<string>();
     for (const [key, buffer] of now) if (before.get(key) !== buffer) changed.add(key);
     for (const key of before.keys()) if (!now.has(key)) changed.add(key);
-    if (changed.size === 0) return;
     const byStore = new Map<string, string[]>();
     for (const key of changed) {
       const [storeId = '', sku = ''] = key.split('|');
@@ -155,8 +154,8 @@ export class AtpModel {
     const floor = this.config.floorUnits;
     const state = this.stores.get(storeId);
     if (!state || state.lastContact === null) return floor;
+    // Within the grace period this is negative, and the floor wins below.
     const outOfContact = (this.now() - state.lastContact) / 1000 - this.config.graceSeconds;
-    if (outOfContact <= 0) return floor;
     const rate = state.rates.get(sku) ?? 0;
     return Math.max(floor, Math.ceil(outOfContact * rate));
   }
