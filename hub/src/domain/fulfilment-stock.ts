@@ -25,7 +25,6 @@ export async function fulfilUnits(
     reason: 'order_fulfilled',
     orderId,
   }));
-  if (movements.length === 0) return [];
   await repos.stock.insertMovements(movements, tx);
   return repos.stock.applyLevelDeltas(netDeltas(movements), tx);
 }
