@@ -91,6 +91,8 @@ process.on('SIGINT', () => {
 function run(name, files) {
   const prefix = path.join(root, files ? fileReportPrefix(name, files) : `reports/mutation/${name}`);
   mkdirSync(path.dirname(prefix), { recursive: true });
+  // The files a by-file run was given: Stryker's report leaves out those without a single mutant.
+  if (files) writeFileSync(`${prefix}.files`, files.join('\n') + '\n');
   return new Promise((resolve) => {
     const log = createWriteStream(`${prefix}.txt`);
     const child = spawn(process.execPath, [stryker, 'run', `stryker/${name}.config.mjs`, ...passThrough], {
@@ -128,8 +130,8 @@ function tallyOf(mutants) {
 
 /**
  * Each file's counts from the newest by-file report that covers it (a file's own report, or a batch's), read
- * from every JSON report in reports/mutation/<name>/. A report lists every file it was given to mutate, even
- * one without a mutant.
+ * from every JSON report in reports/mutation/<name>/. A file the run was given (`<prefix>.files`) that is
+ * not in its report had no mutant at all: it gets empty counts, so that it is measured, not missing.
  * @returns {Map<string, object>} counts by file path relative to the repository root
  */
 function latestReports(name) {
@@ -142,6 +144,10 @@ function latestReports(name) {
   const byFile = new Map();
   for (const jsonFile of reports) {
     const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    const given = jsonFile.replace(/\.json$/, '.files');
+    if (existsSync(given)) {
+      for (const file of readFileSync(given, 'utf8').split('\n').filter(Boolean)) byFile.set(file, {});
+    }
     for (const [file, f] of Object.entries(report.files)) {
       byFile.set(path.relative(root, path.resolve(root, file)).split(path.sep).join('/'), tallyOf(f.mutants));
     }
