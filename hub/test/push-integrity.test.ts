@@ -233,14 +233,24 @@ describe.each(DATABASES)('push integrity on %s', (kind) => {
       const res = await pushNew('audit', [fresh, auditDoc('store-2', theirs.id, 'sign_out')], s2);
       expect(res.statusCode, res.body).toBe(403);
       expect(problems(res)).toEqual([
-        { id: theirs.id, code: 'forbidden_store', message: expect.any(String) },
+        {
+          id: theirs.id,
+          code: 'forbidden_store',
+          message: `audit ${theirs.id} is not this store's; this register cannot write it`,
+        },
       ]);
       expect(await count(hub.db, 'audit', 'id = $1', [fresh.id])).toBe(0);
       const rows = await hub.db.query<{ store_id: string }>('SELECT store_id FROM audit WHERE id = $1', [
         theirs.id,
       ]);
       expect(rows).toEqual([{ store_id: 'store-1' }]);
-      expect(await collisionsOf(theirs.id)).toHaveLength(1);
+      const recorded = await collisionsOf(theirs.id);
+      expect(recorded).toHaveLength(1);
+      expect(recorded[0]!.details).toMatchObject({
+        collection: 'audit',
+        refusal: 'forbidden_store',
+        pushed: { storeId: 'store-2', registerId: 'reg-store-2', action: 'sign_out' },
+      });
     });
   });
 
@@ -312,6 +322,7 @@ describe.each(DATABASES)('push integrity on %s', (kind) => {
       const res = await pushNew('sales', [a, b], s1);
       expect(res.statusCode, res.body).toBe(409);
       expect(problems(res).map((p) => [p.id, p.code])).toEqual([[a.id, 'id_conflict']]);
+      expect(problems(res)[0]!.message).toMatch(new RegExp(`^sales ${a.id} is already stored`));
       expect(await count(hub.db, 'sales', 'id = $1', [a.id])).toBe(0);
       // The same document twice in one request is still just applied once.
       expect((await pushNew('sales', [a, a], s1)).statusCode).toBe(200);
@@ -324,12 +335,28 @@ describe.each(DATABASES)('push integrity on %s', (kind) => {
       expect((await pushNew('audit', [entry], s1)).statusCode).toBe(200);
       const res = await pushNew('audit', [{ ...entry, action: 'void_sale' }], s1);
       expect(res.statusCode, res.body).toBe(409);
-      expect(problems(res)).toEqual([{ id: entry.id, code: 'id_conflict', message: expect.any(String) }]);
+      expect(problems(res)).toEqual([
+        {
+          id: entry.id,
+          code: 'id_conflict',
+          message: `audit ${entry.id} is already stored with other content; a document never changes its id`,
+        },
+      ]);
       const rows = await hub.db.query<{ action: string }>('SELECT action FROM audit WHERE id = $1', [
         entry.id,
       ]);
       expect(rows).toEqual([{ action: 'sign_in' }]);
-      expect(await collisionsOf(entry.id)).toHaveLength(1);
+      const recorded = await collisionsOf(entry.id);
+      expect(recorded).toHaveLength(1);
+      expect(recorded[0]!.details).toMatchObject({ collection: 'audit', pushed: { action: 'void_sale' } });
+      // One request carrying one new id twice, with different content: refused, and nothing stored.
+      const twice = auditDoc('store-1');
+      const both = await pushNew('audit', [twice, { ...twice, action: 'void_sale' }], s1);
+      expect(both.statusCode, both.body).toBe(409);
+      expect(problems(both).map((p) => p.message)).toEqual([
+        `audit ${twice.id} is already stored with other content; a document never changes its id`,
+      ]);
+      expect(await count(hub.db, 'audit', 'id = $1', [twice.id])).toBe(0);
     });
   });
 });

@@ -78,7 +78,6 @@ export async function storeSales(ctx: PushContext, docs: readonly SaleDocument[]
       'sales',
       collisions.map((c) => ({ ...c, saleId: c.id })),
     );
-    if (unique.length === 0) return;
     const sales = unique.map((doc) => ({ doc, pushedBy: ctx.identity.registerId }));
     try {
       await ctx.salesWriter.apply(sales);

@@ -18,7 +18,7 @@ class ProbeDone extends Error {}
 
 /** The database's reason for a data exception, in words (with its detail when it gives one). */
 export function databaseReason(err: unknown): string {
-  const { message, detail } = err as { message?: unknown; detail?: unknown };
+  const { message, detail } = (err ?? {}) as { message?: unknown; detail?: unknown };
   const text = typeof message === 'string' && message ? message : 'the database refused a value';
   return typeof detail === 'string' && detail ? `${text} (${detail})` : text;
 }
