@@ -186,9 +186,9 @@ describe('watching the buffers', () => {
 
   it('tells a new watcher only of what moves after it started watching', async () => {
     const m = model();
+    // Loaded while nobody watched: the buffers of then are nothing a watcher was told of.
     await m.atp.refresh();
     m.advance(60 + 20);
-    await m.atp.refresh();
     const told: BufferedLevel[][] = [];
     const stop = m.atp.watch((levels) => told.push([...levels]));
     await m.atp.checkBuffers();
