@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebOrder } from '@till/shared/schemas/web-order';
 import { expireOrders } from '../src/domain/fulfilment-expiry';
+import type { PaymentGateway } from '../src/domain/gateway';
 import {
   DATABASES,
   type TestHub,
@@ -18,6 +19,7 @@ import {
   level,
   startHub,
 } from '../../test/support/hub';
+import { openStream } from '../../test/support/sse-client';
 
 const KEY = { authorization: 'Bearer demo-storefront-key' };
 const ADMIN = { authorization: 'Bearer demo-admin-key' };
@@ -61,9 +63,20 @@ describe.each(DATABASES)('order fulfilment on %s', (kind) => {
   const admin = (url: string, payload?: object) =>
     hub.app.inject({ method: 'POST', url, headers: ADMIN, ...(payload ? { payload } : {}) });
 
+  /** Refunds the hub's gateway was asked for; `refuseRefunds` makes it answer each with a refusal. */
+  const refundsAsked: { idempotencyKey: string; amount: number }[] = [];
+  let refuseRefunds = false;
+
   beforeAll(async () => {
     hub = await startHub(kind);
     token = (await hub.enroll('DEMO-S1-R1')).token;
+    const gateway: PaymentGateway = hub.app.hub.gateway;
+    const refund = gateway.refund.bind(gateway);
+    gateway.refund = async (request) => {
+      refundsAsked.push({ idempotencyKey: request.idempotencyKey, amount: request.amount });
+      if (refuseRefunds) return { ok: false, code: 'refund_refused', message: 'the card account is closed' };
+      return refund(request);
+    };
   });
   afterAll(() => hub.close());
 
@@ -119,6 +132,52 @@ describe.each(DATABASES)('order fulfilment on %s', (kind) => {
     ]);
   });
 
+  it('cancelled at the counter: the card refunded once, the stock back on the web, the store told', async () => {
+    const base = await hub.listen();
+    const other = await openStream(
+      `${base}/api/v1/sync/stream`,
+      auth((await hub.enroll('DEMO-S1-R2')).token),
+    );
+    try {
+      await other.waitFor((d) => d === 'RESYNC');
+      const before = await level(hub.db, 'store-1', 'SKU-00017');
+      const placed = await place([{ sku: 'SKU-00017', qty: 2 }]);
+      const cancelled = { ...placed, status: 'cancelled' as const, updatedAt: later() };
+      expect((await push(placed, cancelled)).json()).toEqual([]);
+      expect(refundsAsked.filter((r) => r.idempotencyKey === `cancel:${placed.id}`)).toEqual([
+        { idempotencyKey: `cancel:${placed.id}`, amount: placed.totals.gross },
+      ]);
+      expect(await level(hub.db, 'store-1', 'SKU-00017')).toEqual(before);
+      await other.waitFor((d) => d.includes('"collection":"orders"') && d.includes(placed.id));
+      // Pushed again from the version it was decided on: the hub already agrees, so no conflict, no refund.
+      expect((await push(placed, cancelled)).json()).toEqual([]);
+      expect(refundsAsked.filter((r) => r.idempotencyKey === `cancel:${placed.id}`)).toHaveLength(1);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('a refund the card refuses on a counter cancellation becomes an exception for a person', async () => {
+    const placed = await place([{ sku: 'SKU-00018', qty: 1 }]);
+    refuseRefunds = true;
+    try {
+      expect((await push(placed, { ...placed, status: 'cancelled', updatedAt: later() })).json()).toEqual([]);
+    } finally {
+      refuseRefunds = false;
+    }
+    expect((await stored(placed.id)).status).toBe('cancelled');
+    const res = await hub.app.inject({
+      url: '/api/v1/exceptions?kind=order_unfulfillable&status=all&limit=1000',
+      headers: ADMIN,
+    });
+    const mine = (res.json() as { exceptions: { orderId: string; message: string }[] }).exceptions.filter(
+      (e) => e.orderId === placed.id,
+    );
+    expect(mine.map((e) => e.message)).toEqual([
+      `order ${placed.number} was cancelled but its refund failed: the card account is closed`,
+    ]);
+  });
+
   it('steps taken offline (picking, ready, collected) arrive as one push and apply', async () => {
     const before = await level(hub.db, 'store-1', 'SKU-00011');
     const placed = await place([{ sku: 'SKU-00011', qty: 2 }]);
@@ -146,6 +205,14 @@ describe.each(DATABASES)('order fulfilment on %s', (kind) => {
     expect(await count(hub.db, 'exceptions', "kind = 'order_conflict' AND order_id = $1", [placed.id])).toBe(
       1,
     );
+    const [raised] = await hub.db.query<{ message: string; details: { handedOver: unknown[] } }>(
+      "SELECT message, details FROM exceptions WHERE kind = 'order_conflict' AND order_id = $1",
+      [placed.id],
+    );
+    expect(raised?.message).toBe(
+      `order ${placed.number} is ready at the hub, but a register marked it ready (over collected)`,
+    );
+    expect(raised?.details.handedOver).toEqual([tooMany]);
   });
 
   it('cancelled on the web while collected at the counter: an exception, once; the hub state stands', async () => {
@@ -167,6 +234,9 @@ describe.each(DATABASES)('order fulfilment on %s', (kind) => {
     const mine = list.json().exceptions.filter((e: { orderId: string }) => e.orderId === placed.id);
     expect(mine).toHaveLength(1);
     expect(mine[0].details).toMatchObject({ hubStatus: 'cancelled', pushedStatus: 'collected' });
+    expect(mine[0].message).toBe(
+      `order ${placed.number} is cancelled at the hub, but a register marked it collected`,
+    );
     expect(await level(hub.db, 'store-1', 'SKU-00013')).toEqual(before);
     expect(await ledgerMismatches(hub.db)).toEqual([]);
   });

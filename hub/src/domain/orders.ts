@@ -17,6 +17,7 @@ import type { OrderRequestsRepository } from '../repositories/order-requests';
 import type { PricedProduct } from '../repositories/products';
 import type { Allocation } from '../repositories/reservations';
 import type { AtpModel } from './atp';
+import { canonicalJson } from './canonical-json';
 import type { DomainContext } from './context';
 import { DomainError, isDomainErrorCode } from './errors';
 import type { PaymentGateway } from './gateway';
@@ -69,18 +70,6 @@ const insufficientStock = (short: Short[]) =>
 
 /** The parts of an order request, hashed one by one so that a mismatch can be named. */
 const REQUEST_PARTS = ['customer', 'lines', 'fulfilment', 'payment', 'sessionId'] as const;
-
-/** JSON with every object's keys sorted: equal requests give equal text, whatever their key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

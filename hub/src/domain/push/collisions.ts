@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentProblem } from '@till/shared/sync/protocol';
 import type { ExceptionInput } from '../../repositories/exceptions';
+import { canonicalJson } from '../canonical-json';
 import { DomainError, type DomainErrorCode } from '../errors';
 import type { PushContext } from './push-handler';
 
@@ -122,18 +123,6 @@ export function fingerprint(doc: unknown): string {
 /** Whether two JSON documents are equal as JSON (key order does not matter). */
 export function sameJson(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
-}
-
-/** JSON with every object's keys sorted. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /**
