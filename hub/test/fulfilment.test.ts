@@ -148,6 +148,14 @@ describe.each(DATABASES)('order fulfilment on %s', (kind) => {
         { idempotencyKey: `cancel:${placed.id}`, amount: placed.totals.gross },
       ]);
       expect(await level(hub.db, 'store-1', 'SKU-00017')).toEqual(before);
+      const moves = await hub.db.query<{ reason: string; reserved_delta: number }>(
+        'SELECT reason, reserved_delta FROM stock_movements WHERE order_id = $1 ORDER BY id',
+        [placed.id],
+      );
+      expect(moves).toEqual([
+        { reason: 'order_reserved', reserved_delta: 2 },
+        { reason: 'order_released', reserved_delta: -2 },
+      ]);
       await other.waitFor((d) => d.includes('"collection":"orders"') && d.includes(placed.id));
       // Pushed again from the version it was decided on: the hub already agrees, so no conflict, no refund.
       expect((await push(placed, cancelled)).json()).toEqual([]);

@@ -28,9 +28,10 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
   let base: string;
   let token: string;
   let registerId: string;
-  /** Every refund the gateway was asked for; `down` makes it unreachable. */
+  /** Every refund the gateway was asked for; `down` makes it unreachable, `refuse` makes it say no. */
   const asked: { idempotencyKey: string; amount: number }[] = [];
   let down = false;
+  let refuse = false;
 
   const push = (docs: unknown[]) =>
     hub.app.inject({
@@ -74,6 +75,9 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
     return built.value;
   }
 
+  const storedOrder = async (id: string): Promise<WebOrder> =>
+    (await hub.app.inject({ url: `/api/v1/storefront/orders/${id}`, headers: KEY })).json().order;
+
   const refundState = async (id: string) =>
     (
       await hub.app.inject({ method: 'GET', url: `/api/v1/counter/returns/${id}`, headers: auth(token) })
@@ -89,6 +93,7 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
     gateway.refund = async (request) => {
       asked.push({ idempotencyKey: request.idempotencyKey, amount: request.amount });
       if (down) throw new Error('gateway unreachable');
+      if (refuse) return { ok: false, code: 'refund_refused', message: 'the card account is closed' };
       return refund(request);
     };
   });
@@ -127,6 +132,42 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
       idempotencyKey: 't2',
     });
     expect(rest.ok).toBe(true);
+  });
+
+  it('records a refund the card refuses, raises it for a person, and never asks the card again', async () => {
+    const order = await collectedOrder([{ sku: 'SKU-00037', qty: 1 }]);
+    const doc = returnOf(order, [{ lineId: order.lines[0]!.lineId, qty: 1, disposition: 'resellable' }]);
+    refuse = true;
+    try {
+      expect((await push([doc])).statusCode).toBe(200);
+    } finally {
+      refuse = false;
+    }
+    expect(await refundState(doc.id)).toMatchObject({ state: 'refused', method: 'card' });
+    const res = await hub.app.inject({
+      url: '/api/v1/exceptions?kind=refund_refused&status=all&limit=1000',
+      headers: auth('demo-admin-key'),
+    });
+    const raised = (
+      res.json() as { exceptions: { saleId: string; orderId: string; message: string; details: object }[] }
+    ).exceptions.filter((e) => e.saleId === doc.id);
+    expect(raised).toEqual([
+      expect.objectContaining({
+        orderId: order.id,
+        message: `return ${doc.number} of a web order could not be refunded to the card: the card account is closed`,
+        details: { amount: -doc.totals.gross, code: 'refund_refused' },
+      }),
+    ]);
+    // Pushed again: the refusal stands, the card is not asked again.
+    const asks = asked.length;
+    expect((await push([doc])).statusCode).toBe(200);
+    expect(asked).toHaveLength(asks);
+    // The goods are back in the store whatever the card says; the order shows the refund as refused.
+    const shown = await storedOrder(order.id);
+    expect(shown.status).toBe('returned');
+    expect(shown.returns?.map((r) => r.refund)).toEqual([
+      expect.objectContaining({ method: 'card', state: 'refused', code: 'refund_refused' }),
+    ]);
   });
 
   it('settles a deferred refund once when the return arrives again', async () => {
@@ -185,8 +226,18 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
     const stock = await level(hub.db, 'store-1', 'SKU-00033');
     const res = await push([second]);
     expect(res.statusCode).toBe(400);
-    const codes = res.json().error.documents.map((d: { code: string }) => d.code);
-    expect(codes).toEqual(expect.arrayContaining(['return_exceeds_sold', 'refund_exceeds_paid']));
+    expect(res.json().error.documents).toEqual([
+      {
+        id: second.id,
+        code: 'return_exceeds_sold',
+        message: `order ${order.number} had 1 of SKU-00033; 2 would be returned`,
+      },
+      {
+        id: second.id,
+        code: 'refund_exceeds_paid',
+        message: `order ${order.number} was paid ${order.payment.amount}; ${order.payment.amount} is refunded already and this return asks ${order.payment.amount}`,
+      },
+    ]);
     expect(await count(hub.db, 'sales', 'id = $1', [second.id])).toBe(0);
     expect(await level(hub.db, 'store-1', 'SKU-00033')).toEqual(stock);
     expect(asked.some((a) => a.idempotencyKey.endsWith(second.id))).toBe(false);
@@ -196,12 +247,91 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
     const order = await collectedOrder([{ sku: 'SKU-00034', qty: 1 }]);
     const doc = returnOf(order, [{ lineId: order.lines[0]!.lineId, qty: 1, disposition: 'resellable' }]);
     const unknown = { ...doc, returnOf: { orderId: 'no-such-order' } };
-    expect((await push([unknown])).json().error.documents[0].code).toBe('unknown_order');
+    expect((await push([unknown])).json().error.documents).toEqual([
+      { id: doc.id, code: 'unknown_order', message: 'no web order no-such-order' },
+    ]);
     await hub.db.query(`UPDATE web_orders SET status = 'placed' WHERE id = $1`, [order.id]);
     await hub.db.query(`UPDATE web_orders SET doc = jsonb_set(doc, '{status}', '"placed"') WHERE id = $1`, [
       order.id,
     ]);
-    expect((await push([doc])).json().error.documents[0].code).toBe('order_not_returnable');
+    expect((await push([doc])).json().error.documents).toEqual([
+      {
+        id: doc.id,
+        code: 'order_not_returnable',
+        message: `order ${order.number} is placed: only a collected or shipped order comes back`,
+      },
+    ]);
+  });
+
+  it('refuses a return in another currency, of a line the order lacks, or refunded to another card', async () => {
+    const order = await collectedOrder([{ sku: 'SKU-00038', qty: 1 }]);
+    const doc = returnOf(order, [{ lineId: order.lines[0]!.lineId, qty: 1, disposition: 'resellable' }]);
+    const problemsOf = async (tampered: SaleDocument) => {
+      const res = await push([tampered]);
+      expect(res.statusCode, res.body).toBe(400);
+      return res.json().error.documents as { code: string; message: string }[];
+    };
+    expect(await problemsOf({ ...doc, currency: 'EUR' })).toContainEqual({
+      id: doc.id,
+      code: 'currency_mismatch',
+      message: `order ${order.number} is in USD`,
+    });
+    const otherLine = { ...doc, lines: doc.lines.map((l) => ({ ...l, returnOfLineId: '99' })) };
+    expect(await problemsOf(otherLine)).toContainEqual({
+      id: doc.id,
+      code: 'line_not_found',
+      message: `order ${order.number} has no line 99`,
+    });
+    const otherCard = {
+      ...doc,
+      tenders: doc.tenders.map((t) => (t.method === 'card' ? { ...t, reference: 'ch_someone_else' } : t)),
+    };
+    expect(await problemsOf(otherCard)).toEqual([
+      {
+        id: doc.id,
+        code: 'refund_wrong_payment',
+        message: 'a card refund goes back to the order’s own charge',
+      },
+    ]);
+    expect(await count(hub.db, 'sales', 'id = $1', [doc.id])).toBe(0);
+  });
+
+  it('shows every return on its order and makes it returned once every unit is back, telling the store', async () => {
+    const other = await openStream(
+      `${base}/api/v1/sync/stream`,
+      auth((await hub.enroll('DEMO-S1-R2')).token),
+    );
+    try {
+      await other.waitFor((d) => d === 'RESYNC');
+      const order = await collectedOrder([
+        { sku: 'SKU-00039', qty: 2 },
+        { sku: 'SKU-00040', qty: 1 },
+      ]);
+      const [one, two] = order.lines.map((l) => l.lineId);
+      const first = returnOf(order, [{ lineId: one!, qty: 1, disposition: 'resellable' }]);
+      expect((await push([first])).statusCode).toBe(200);
+      const partly = await storedOrder(order.id);
+      expect(partly.status).toBe('collected');
+      expect(partly.returns?.map((r) => r.lines)).toEqual([
+        [{ lineId: one, qty: 1, disposition: 'resellable' }],
+      ]);
+      await other.waitFor((d) => d.includes('"collection":"orders"') && d.includes(first.id));
+
+      const rest = returnOf(
+        order,
+        [
+          { lineId: one!, qty: 1, disposition: 'damaged' },
+          { lineId: two!, qty: 1, disposition: 'resellable' },
+        ],
+        [first],
+      );
+      expect((await push([rest])).statusCode).toBe(200);
+      const all = await storedOrder(order.id);
+      expect(all.status).toBe('returned');
+      expect(all.returns).toHaveLength(2);
+    } finally {
+      other.close();
+    }
   });
 
   it('puts resellable units back into sellable stock at once (stream event) and keeps damaged ones out', async () => {
