@@ -17,9 +17,9 @@ import {
   count,
   ledgerMismatches,
   level,
+  otherRegisterStream,
   startHub,
 } from '../../test/support/hub';
-import { openStream } from '../../test/support/sse-client';
 
 const KEY = { authorization: 'Bearer demo-storefront-key' };
 const ADMIN = { authorization: 'Bearer demo-admin-key' };
@@ -133,13 +133,8 @@ describe.each(DATABASES)('order fulfilment on %s', (kind) => {
   });
 
   it('cancelled at the counter: the card refunded once, the stock back on the web, the store told', async () => {
-    const base = await hub.listen();
-    const other = await openStream(
-      `${base}/api/v1/sync/stream`,
-      auth((await hub.enroll('DEMO-S1-R2')).token),
-    );
+    const other = await otherRegisterStream(hub, 'DEMO-S1-R2');
     try {
-      await other.waitFor((d) => d === 'RESYNC');
       const before = await level(hub.db, 'store-1', 'SKU-00017');
       const placed = await place([{ sku: 'SKU-00017', qty: 2 }]);
       const cancelled = { ...placed, status: 'cancelled' as const, updatedAt: later() };

@@ -6,8 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, type TestHub, auth, startHub } from '../../test/support/hub';
-import { openStream } from '../../test/support/sse-client';
+import { DATABASES, type TestHub, auth, otherRegisterStream, startHub } from '../../test/support/hub';
 
 let clock = Date.now();
 /** Strictly increasing timestamps: each version of a document is newer than the last. */
@@ -112,13 +111,8 @@ describe.each(DATABASES)('shift and customer pushes on %s', (kind) => {
   });
 
   it('tells the store’s other registers at once of a customer signed up, then edited, at the counter', async () => {
-    const base = await hub.listen();
-    const other = await openStream(
-      `${base}/api/v1/sync/stream`,
-      auth((await hub.enroll('DEMO-S1-R2')).token),
-    );
+    const other = await otherRegisterStream(hub, 'DEMO-S1-R2');
     try {
-      await other.waitFor((d) => d === 'RESYNC');
       const signUp = customerDoc();
       expect((await push('customers', signUp)).json()).toEqual([]);
       await other.waitFor((d) => d.includes('"collection":"customers"') && d.includes(signUp.id));

@@ -5,23 +5,24 @@
  * ordered or paid, puts resellable units back into sellable stock (with a storefront stream event) and
  * keeps damaged ones out, and shows the return on the order.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReturn, type ReturnLineRequest } from '@till/shared/domain/returns';
 import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { WebOrder } from '@till/shared/schemas/web-order';
 import type { PaymentGateway } from '../src/domain/gateway';
-import { DATABASES, type TestHub, auth, count, level, pushBody, startHub } from '../../test/support/hub';
+import {
+  DATABASES,
+  type TestHub,
+  auth,
+  count,
+  level,
+  otherRegisterStream,
+  pushBody,
+  startHub,
+} from '../../test/support/hub';
 import { openStream } from '../../test/support/sse-client';
 
 const KEY = { authorization: 'Bearer demo-storefront-key' };
-
-async function listen(app: FastifyInstance): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  return `http://127.0.0.1:${address.port}`;
-}
 
 describe.each(DATABASES)('web-order returns on %s', (kind) => {
   let hub: TestHub;
@@ -85,7 +86,7 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
 
   beforeAll(async () => {
     hub = await startHub(kind);
-    base = await listen(hub.app);
+    base = await hub.listen();
     ({ token, registerId } = await hub.enroll('DEMO-S1-R1'));
     // Watch (and, when asked, cut off) the hub's own gateway.
     const gateway: PaymentGateway = hub.app.hub.gateway;
@@ -297,12 +298,8 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
   });
 
   it('shows every return on its order and makes it returned once every unit is back, telling the store', async () => {
-    const other = await openStream(
-      `${base}/api/v1/sync/stream`,
-      auth((await hub.enroll('DEMO-S1-R2')).token),
-    );
+    const other = await otherRegisterStream(hub, 'DEMO-S1-R2');
     try {
-      await other.waitFor((d) => d === 'RESYNC');
       const order = await collectedOrder([
         { sku: 'SKU-00039', qty: 2 },
         { sku: 'SKU-00040', qty: 1 },

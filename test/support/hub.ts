@@ -13,6 +13,7 @@ import { openPg } from '../../hub/src/db/pg-adapter';
 import type { Db, DbKind } from '../../hub/src/db/port';
 import { databasesFromEnv } from './databases';
 import { openTestPglite, prepareTestDatabase } from './hub-template';
+import { type StreamClient, openStream } from './sse-client';
 
 export { TEST_PRODUCTS } from './hub-template';
 
@@ -130,6 +131,17 @@ export async function startSecondHub(url: string): Promise<{ app: FastifyInstanc
 
 /** `Authorization` header for a token. */
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/**
+ * The sync stream of another register of a store, enrolled with `code` (say `DEMO-S1-R2`), open and past
+ * its RESYNC: what the store's other registers hear of a change. Close it when done.
+ */
+export async function otherRegisterStream(hub: TestHub, code: string): Promise<StreamClient> {
+  const base = await hub.listen();
+  const stream = await openStream(`${base}/api/v1/sync/stream`, auth((await hub.enroll(code)).token));
+  await stream.waitFor((d) => d === 'RESYNC');
+  return stream;
+}
 
 /** The push body for new documents. */
 export const pushBody = (docs: readonly unknown[]) =>

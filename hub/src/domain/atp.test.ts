@@ -131,13 +131,19 @@ describe('the outage buffer', () => {
   });
 });
 
+/** A loaded model with one watcher, its first check done (it primes what was last reported). */
+async function watched() {
+  const m = model();
+  await m.atp.refresh();
+  const told: BufferedLevel[][] = [];
+  const stop = m.atp.watch((levels) => told.push([...levels]));
+  await m.atp.checkBuffers();
+  return { ...m, told, stop };
+}
+
 describe('watching the buffers', () => {
   it('tells watchers of each buffer that moved, once, with its new availability, and of its return', async () => {
-    const m = model();
-    await m.atp.refresh();
-    const told: BufferedLevel[][] = [];
-    const stop = m.atp.watch((levels) => told.push([...levels]));
-    await m.atp.checkBuffers(); // primes what was last reported
+    const { told, stop, ...m } = await watched();
     expect(told).toEqual([]);
 
     m.advance(60 + 20);
@@ -157,11 +163,7 @@ describe('watching the buffers', () => {
   });
 
   it('tells nobody once the last watcher stopped', async () => {
-    const m = model();
-    await m.atp.refresh();
-    const told: BufferedLevel[][] = [];
-    const stop = m.atp.watch((levels) => told.push([...levels]));
-    await m.atp.checkBuffers();
+    const { told, stop, ...m } = await watched();
     stop();
     m.advance(60 + 20);
     await m.atp.checkBuffers();
@@ -172,11 +174,7 @@ describe('watching the buffers', () => {
   const settle = () => new Promise((resolve) => setImmediate(resolve));
 
   it('checks after every refresh, without waiting for the next tick', async () => {
-    const m = model();
-    await m.atp.refresh();
-    const told: BufferedLevel[][] = [];
-    const stop = m.atp.watch((levels) => told.push([...levels]));
-    await m.atp.checkBuffers();
+    const { told, stop, ...m } = await watched();
     m.advance(60 + 20);
     await m.atp.refresh();
     await settle();
@@ -200,11 +198,7 @@ describe('watching the buffers', () => {
   });
 
   it('tells of a buffer that grows while already above the floor', async () => {
-    const m = model();
-    await m.atp.refresh();
-    const told: BufferedLevel[][] = [];
-    const stop = m.atp.watch((levels) => told.push([...levels]));
-    await m.atp.checkBuffers();
+    const { told, stop, ...m } = await watched();
     m.advance(60 + 20);
     await m.atp.checkBuffers();
     m.advance(1);
