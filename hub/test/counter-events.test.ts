@@ -89,4 +89,55 @@ describe.each(DATABASES)('events and counter look-ups on %s', (kind) => {
     expect(byNumber.json().orders).toHaveLength(1);
     expect((await hub.app.inject({ url: `/api/v1/counter/orders?email=${EMAIL}` })).statusCode).toBe(401);
   });
+  it('finds orders and customers only by a key the customer gives, and names a look-up without one', async () => {
+    const phone = '+44 20 7946 0001';
+    const placed = await hub.app.inject({
+      method: 'POST',
+      url: '/api/v1/storefront/orders',
+      headers: KEY,
+      payload: {
+        customer: { email: 'hedy.counter@example.com', name: 'Hedy Counter', phone },
+        lines: [{ sku: 'SKU-00013', qty: 1 }],
+        fulfilment: { type: 'pickup', storeId: 'store-1' },
+        payment: { method: 'card', token: 'tok_visa' },
+      },
+    });
+    expect(placed.statusCode).toBe(201);
+    const { number, orderId: id, order } = placed.json();
+    const customerId = order.customerId;
+    const look = async (path: string, query: Record<string, string>) =>
+      hub.app.inject({ url: `/api/v1/counter/${path}?${new URLSearchParams(query)}`, headers: auth(token) });
+    const orderNumbers = async (query: Record<string, string>) =>
+      (await look('orders', query)).json().orders.map((o: { number: string }) => o.number);
+
+    for (const query of [
+      { number },
+      { qr: `till:order:${number}` },
+      { qr: number },
+      { qr: `till:order:${id}` },
+    ])
+      expect(await orderNumbers(query), JSON.stringify(query)).toEqual([number]);
+    expect(await orderNumbers({ phone })).toEqual([number]);
+    // A scanned code that merely contains the prefix is not a receipt's QR.
+    expect(await orderNumbers({ qr: `${number.slice(0, 1)}till:order:${number.slice(1)}` })).toEqual([]);
+
+    const customerIds = async (query: Record<string, string>) =>
+      (await look('customers', query)).json().customers.map((c: { id: string }) => c.id);
+    expect(await customerIds({ phone })).toEqual([customerId]);
+    expect(await customerIds({ email: 'HEDY.COUNTER@example.com' })).toEqual([customerId]);
+    expect(await customerIds({ card: `till:customer:${customerId}` })).toEqual([customerId]);
+    expect(await customerIds({ card: customerId })).toEqual([customerId]);
+    expect(await customerIds({ card: 'till:customer:cus-nobody' })).toEqual([]);
+
+    for (const [path, message] of [
+      ['orders', 'give number, email, phone or qr'],
+      ['customers', 'give card, email or phone'],
+    ] as const) {
+      const none = await look(path, {});
+      expect(none.statusCode).toBe(400);
+      expect(none.json().error).toMatchObject({ code: 'missing_key', message });
+      const empty = await look(path, { email: '', phone: '' });
+      expect(empty.json().error.code).toBe('missing_key');
+    }
+  });
 });

@@ -63,6 +63,38 @@ describe.each(DATABASES)('the web store on %s', (kind) => {
     expect((await hub.app.inject({ url: '/api/v1/storefront/stock/batch?skus=' })).statusCode).toBe(400);
   });
 
+  it('counts a reservation in the stock of its store and in the total, alone and in a page', async () => {
+    const sku = 'SKU-00009';
+    const before = (await hub.app.inject({ url: `/api/v1/storefront/stock?sku=${sku}` })).json();
+    const placed = await hub.app.inject({
+      method: 'POST',
+      url: '/api/v1/storefront/orders',
+      headers: KEY,
+      payload: {
+        customer: { email: 'web.reserve@example.com', name: 'Web Reserve' },
+        lines: [{ sku, qty: 2 }],
+        fulfilment: { type: 'pickup', storeId: 'store-1' },
+        payment: { method: 'card', token: 'tok_visa' },
+      },
+    });
+    expect(placed.statusCode).toBe(201);
+    const single = (await hub.app.inject({ url: `/api/v1/storefront/stock?sku=${sku}` })).json();
+    const storeOne = (s: { stores: { storeId: string; reserved: number }[] }) =>
+      s.stores.find((x) => x.storeId === 'store-1');
+    expect(storeOne(single)?.reserved).toBe((storeOne(before)?.reserved ?? 0) + 2);
+    const sum = (field: 'onHand' | 'reserved' | 'available') =>
+      single.stores.reduce((t: number, x: Record<string, number>) => t + (x[field] ?? 0), 0);
+    expect(single.total).toEqual({
+      onHand: sum('onHand'),
+      reserved: sum('reserved'),
+      available: sum('available'),
+    });
+    expect(single.total.reserved).toBe(before.total.reserved + 2);
+    expect(single.total.available).toBe(before.total.available - 2);
+    const page = (await hub.app.inject({ url: `/api/v1/storefront/stock/batch?skus=${sku}` })).json();
+    expect(page.stocks).toEqual([single]);
+  });
+
   it('signs a shopper in by e-mail, found or made, storing the personalization choice', async () => {
     expect((await signIn('web.one@example.com', true, {})).statusCode).toBe(401);
     expect((await signIn('not-an-email', true)).statusCode).toBe(400);
@@ -149,6 +181,12 @@ describe.each(DATABASES)('the web store on %s', (kind) => {
       ['SKU-00008', 1],
     ]);
     expect(carts[0].items[0].name).not.toBe('SKU-00007');
+    // Looking at a product in the cart changes nothing in it.
+    await send([{ type: 'product_view', sessionId: 'web-cart', customerEmail: email, sku: 'SKU-00007' }]);
+    const [viewed] = await hub.db.query<{ lines: Record<string, number> }>(
+      "SELECT lines FROM carts WHERE session_id = 'web-cart'",
+    );
+    expect(viewed?.lines).toEqual({ 'SKU-00007': 2, 'SKU-00008': 1 });
     // Touched again, the cart is open again and no longer shown as abandoned.
     await send([
       { type: 'cart_remove', sessionId: 'web-cart', customerEmail: email, sku: 'SKU-00008', qty: 1 },
