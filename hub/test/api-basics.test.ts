@@ -32,6 +32,15 @@ describe.each(DATABASES)('API basics on %s', (kind) => {
     const pull = await hub.app.inject({ url: '/api/v1/sync/shifts/pull', headers: auth(token) });
     expect(pull.statusCode).toBe(405);
     expect(pull.json().error.code).toBe('not_pullable');
+    // Each refusal names the collection and why, for the register's log and the installer reading it.
+    expect(push.json().error.message).toBe('products is written only by the hub');
+    expect(pull.json().error.message).toBe('shifts is push-only');
+    const unknown = await hub.app.inject({ url: '/api/v1/sync/nope/pull', headers: auth(token) });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error).toMatchObject({
+      code: 'unknown_collection',
+      message: 'no collection "nope"',
+    });
   });
 
   it('lists products with valid EAN-13 barcodes and searches by name, SKU and barcode', async () => {

@@ -1,12 +1,13 @@
 /**
  * What the demo web store needs of the hub: a page of the catalogue with its total, the stock of a whole
- * page in one request, sign-in by e-mail with the personalization choice stored on the customer, events
+ * page in one request (reservations counted per store and in the total), sign-in by e-mail with the
+ * personalization choice stored on the customer and announced to its home store's registers, events
  * recorded only with that consent, and carts left untouched marked abandoned (with an injected clock)
  * and shown to the counter with their items.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepAbandonedCarts } from '../src/domain/abandoned-carts';
-import { DATABASES, type TestHub, auth, count, startHub } from '../../test/support/hub';
+import { DATABASES, type TestHub, auth, count, otherRegisterStream, startHub } from '../../test/support/hub';
 
 const KEY = { authorization: 'Bearer demo-storefront-key' };
 const MINUTE = 60_000;
@@ -119,6 +120,47 @@ describe.each(DATABASES)('the web store on %s', (kind) => {
     expect(
       (await hub.app.inject({ url: '/api/v1/storefront/customers/nobody', headers: KEY })).statusCode,
     ).toBe(404);
+  });
+
+  it('names a new shopper by the name given, trimmed, or else by the e-mail before the @', async () => {
+    const named = async (email: string, name?: string) =>
+      (
+        await hub.app.inject({
+          method: 'POST',
+          url: '/api/v1/storefront/customers/sign-in',
+          headers: KEY,
+          payload: { email, personalization: false, ...(name === undefined ? {} : { name }) },
+        })
+      ).json().customer.name;
+    expect(await named('lin.one@example.com', '  Lin One  ')).toBe('Lin One');
+    expect(await named('lin.two@example.com')).toBe('lin.two');
+    expect(await named('lin.three@example.com', '   ')).toBe('lin.three');
+  });
+
+  it("tells the registers of a customer's home store when their consent changes", async () => {
+    const register = await otherRegisterStream(hub, 'DEMO-S1-R2');
+    try {
+      // Ada Lovelace (cus-demo-1) belongs to store-1 and consented in the seed.
+      const res = await signIn('ada.lovelace@example.com', false);
+      expect(res.json()).toMatchObject({
+        created: false,
+        customer: { id: 'cus-demo-1', personalization: false },
+      });
+      await register.waitFor((data) => {
+        if (data === 'RESYNC') return false;
+        const { collection, documents } = JSON.parse(data) as {
+          collection: string;
+          documents: { id: string; consent: { personalization: boolean } }[];
+        };
+        return (
+          collection === 'customers' &&
+          documents.some((c) => c.id === 'cus-demo-1' && c.consent.personalization === false)
+        );
+      });
+    } finally {
+      register.close();
+      await signIn('ada.lovelace@example.com', true);
+    }
   });
 
   it('records no events of a customer without personalization consent', async () => {
