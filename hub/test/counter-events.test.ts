@@ -115,7 +115,7 @@ describe.each(DATABASES)('events and counter look-ups on %s', (kind) => {
       { qr: `till:order:${number}` },
       { qr: number },
       { qr: `till:order:${id}` },
-    ])
+    ] as Record<string, string>[])
       expect(await orderNumbers(query), JSON.stringify(query)).toEqual([number]);
     expect(await orderNumbers({ phone })).toEqual([number]);
     // A scanned code that merely contains the prefix is not a receipt's QR.
