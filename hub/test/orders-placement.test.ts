@@ -1,7 +1,7 @@
 /**
- * Placing a web order, beyond the basics of orders.test.ts: what a refusal says (the short SKUs, the
- * unknown or inactive ones, the declined card's reason, the unknown pickup store, the request an
- * Idempotency-Key already placed), where a ship order's stock is taken from (the store that can promise
+ * Placing a web order, beyond the basics of orders.test.ts: what a refusal says (the short SKUs, those
+ * not sold online — unknown, inactive or open-price —, the declined card's reason, the unknown pickup
+ * store, the request an Idempotency-Key already placed), where a ship order's stock is taken from (the store that can promise
  * the most, ties to the lower store id, never a line split across stores), how a key binds the order to
  * its one charge (a retry gets its order even after the stock went; twins racing past the first look keep
  * the one charge), the re-check under lock (stock taken while the card was charged: refused, refunded,
@@ -156,23 +156,30 @@ describe.each(DATABASES)('placing web orders on %s', (kind) => {
     expect(await level(hub.db, 'store-1', 'SKU-00004')).toEqual({ onHand: 3, reserved: 3 });
   });
 
-  it('refuses unknown and inactive SKUs by name, in the order asked, not naming the known one', async () => {
+  it('refuses SKUs not sold online (unknown, inactive, or priced at the counter) by name, in the order asked, not naming the known one', async () => {
     await hub.db.query("UPDATE products SET active = false WHERE sku = 'SKU-00005'");
+    // The counter's open-price item: its catalogue price is 0, so online it would be given away.
+    const [open] = await hub.db.query<{ sku: string }>('SELECT sku FROM products WHERE open_price');
+    const counterOnly = open?.sku ?? '';
+    expect(counterOnly).not.toBe('');
     const orders = await count(hub.db, 'web_orders');
     const res = await place(
       pickup([
         { sku: 'NOPE-1', qty: 1 },
         { sku: 'SKU-00006', qty: 1 },
         { sku: 'SKU-00005', qty: 1 },
+        { sku: counterOnly, qty: 1 },
       ]),
     );
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toEqual({
       code: 'unknown_sku',
-      message: 'unknown or inactive SKUs: NOPE-1, SKU-00005',
-      skus: ['NOPE-1', 'SKU-00005'],
+      message: `SKUs not sold online: NOPE-1, SKU-00005, ${counterOnly}`,
+      skus: ['NOPE-1', 'SKU-00005', counterOnly],
     });
     expect(await count(hub.db, 'web_orders')).toBe(orders);
+    const alone = await place(pickup([{ sku: counterOnly, qty: 1 }]));
+    expect(alone.json().error).toMatchObject({ code: 'unknown_sku', skus: [counterOnly] });
   });
 
   it('a declined card says why, and makes no customer and no reservation', async () => {

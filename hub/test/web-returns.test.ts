@@ -302,7 +302,7 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
     try {
       const order = await collectedOrder([
         { sku: 'SKU-00039', qty: 2 },
-        { sku: 'SKU-00040', qty: 1 },
+        { sku: 'SKU-00038', qty: 1 },
       ]);
       const [one, two] = order.lines.map((l) => l.lineId);
       const first = returnOf(order, [{ lineId: one!, qty: 1, disposition: 'resellable' }]);

@@ -119,10 +119,10 @@ export async function placeOrder(
   }
   const wanted = new Map<string, number>();
   for (const l of request.lines) wanted.set(l.sku, (wanted.get(l.sku) ?? 0) + l.qty);
-  const products = await repos.products.activeBySku([...wanted.keys()]);
+  const products = await repos.products.sellableOnlineBySku([...wanted.keys()]);
   const missing = [...wanted.keys()].filter((s) => !products.some((p) => p.sku === s));
   if (missing.length > 0) {
-    throw new DomainError('unknown_sku', `unknown or inactive SKUs: ${missing.join(', ')}`, {
+    throw new DomainError('unknown_sku', `SKUs not sold online: ${missing.join(', ')}`, {
       skus: missing,
     });
   }

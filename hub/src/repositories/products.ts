@@ -43,11 +43,14 @@ export class ProductsRepository {
     return rows.length > 0;
   }
 
-  /** The active products among `skus`. */
-  async activeBySku(skus: readonly string[], tx: Queryable = this.db): Promise<PricedProduct[]> {
+  /**
+   * The products among `skus` the web store sells: active, and priced by the catalogue (an open-price
+   * item has its price typed at the counter; its catalogue price is 0, so online it would be free).
+   */
+  async sellableOnlineBySku(skus: readonly string[], tx: Queryable = this.db): Promise<PricedProduct[]> {
     return tx.query<PricedProduct>(
       `SELECT sku, name, price, currency, tax_code AS "taxCode" FROM products
-       WHERE sku = ANY($1::text[]) AND active`,
+       WHERE sku = ANY($1::text[]) AND active AND NOT open_price`,
       [skus],
     );
   }
