@@ -14,7 +14,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderPickup, WebOrder } from '@till/shared/schemas/web-order';
 import { expireOrders } from '../src/domain/fulfilment-expiry';
-import type { PaymentGateway } from '../src/domain/gateway';
 import {
   DATABASES,
   type TestHub,
@@ -24,12 +23,16 @@ import {
   level,
   startHub,
 } from '../../test/support/hub';
+import {
+  type RefundWatch,
+  STOREFRONT,
+  placeWebOrder,
+  registerClock,
+  watchRefunds,
+} from '../../test/support/web-orders';
 
-const KEY = { authorization: 'Bearer demo-storefront-key' };
-
-let tick = 0;
 /** A later `updatedAt` for each register change, as the register's clock would give. */
-const later = () => new Date(Date.now() + ++tick * 1000).toISOString();
+const later = registerClock();
 
 /** Lets the hub's clock move on, so that a time it stamps now differs from one it stamped before. */
 const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -37,23 +40,11 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe.each(DATABASES)('counter hand-overs merged into the hub order on %s', (kind) => {
   let hub: TestHub;
   let token: string;
-  const refundsAsked: { idempotencyKey: string; amount: number }[] = [];
+  /** Refunds the hub's gateway was asked for. */
+  let refunds: RefundWatch;
 
-  const place = async (lines: { sku: string; qty: number }[]): Promise<WebOrder> => {
-    const res = await hub.app.inject({
-      method: 'POST',
-      url: '/api/v1/storefront/orders',
-      headers: KEY,
-      payload: {
-        customer: { email: 'cole@example.com', name: 'Cole Lector', phone: null },
-        lines,
-        fulfilment: { type: 'pickup', storeId: 'store-1' },
-        payment: { method: 'card', token: 'tok_visa' },
-      },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().order;
-  };
+  const place = (lines: { sku: string; qty: number }[]) =>
+    placeWebOrder(hub, lines, { customer: { email: 'cole@example.com', name: 'Cole Lector' } });
   const push = async (assumed: WebOrder | null, next: WebOrder): Promise<WebOrder[]> => {
     const res = await hub.app.inject({
       method: 'POST',
@@ -65,7 +56,7 @@ describe.each(DATABASES)('counter hand-overs merged into the hub order on %s', (
     return res.json();
   };
   const stored = async (id: string): Promise<WebOrder> => {
-    const res = await hub.app.inject({ url: `/api/v1/storefront/orders/${id}`, headers: KEY });
+    const res = await hub.app.inject({ url: `/api/v1/storefront/orders/${id}`, headers: STOREFRONT });
     expect(res.statusCode, res.body).toBe(200);
     return res.json().order;
   };
@@ -92,12 +83,7 @@ describe.each(DATABASES)('counter hand-overs merged into the hub order on %s', (
   beforeAll(async () => {
     hub = await startHub(kind);
     token = (await hub.enroll('DEMO-S1-R1')).token;
-    const gateway: PaymentGateway = hub.app.hub.gateway;
-    const refund = gateway.refund.bind(gateway);
-    gateway.refund = async (request) => {
-      refundsAsked.push({ idempotencyKey: request.idempotencyKey, amount: request.amount });
-      return refund(request);
-    };
+    refunds = watchRefunds(hub);
   });
   afterAll(() => hub.close());
 
@@ -305,8 +291,8 @@ describe.each(DATABASES)('counter hand-overs merged into the hub order on %s', (
     expect((partly.gross * 2) % 3).not.toBe(0);
     const expected = Math.round((partly.gross * 2) / 3) + untouched.gross;
     expect(expected).toBeLessThan(placed.payment.amount);
-    expect(refundsAsked.filter((r) => r.idempotencyKey === `cancel:${placed.id}`)).toEqual([
-      { idempotencyKey: `cancel:${placed.id}`, amount: expected },
+    expect(refunds.asked.filter((r) => r.idempotencyKey === `cancel:${placed.id}`)).toEqual([
+      { reference: placed.payment.reference, idempotencyKey: `cancel:${placed.id}`, amount: expected },
     ]);
     expect((await stored(placed.id)).status).toBe('cancelled');
   });

@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebOrder } from '@till/shared/schemas/web-order';
 import { expireOrders } from '../src/domain/fulfilment-expiry';
 import { moveOrder } from '../src/domain/fulfilment-moves';
-import type { PaymentGateway } from '../src/domain/gateway';
 import { CHANGES_CHANNEL } from '../src/repositories/changes';
 import {
   DATABASES,
@@ -24,40 +23,33 @@ import {
   otherRegisterStream,
   startHub,
 } from '../../test/support/hub';
+import {
+  type RefundWatch,
+  STOREFRONT,
+  type WebOrderOptions,
+  placeWebOrder,
+  registerClock,
+  watchRefunds,
+} from '../../test/support/web-orders';
 import { type StreamClient, openStream } from '../../test/support/sse-client';
 
-const KEY = { authorization: 'Bearer demo-storefront-key' };
 const ADMIN = { authorization: 'Bearer demo-admin-key' };
 const DAY_MS = 86_400_000;
 /** A register of each store other than the one the tests push from. */
 const OTHER_REGISTER: Record<string, string> = { 'store-1': 'DEMO-S1-R2', 'store-2': 'DEMO-S2-R1' };
 
-let tick = 0;
 /** A later `updatedAt` for each register change, as the register's clock would give. */
-const later = () => new Date(Date.now() + ++tick * 1000).toISOString();
+const later = registerClock();
 
 describe.each(DATABASES)('operator moves and expiry of web orders on %s', (kind) => {
   let hub: TestHub;
   let token: string;
 
-  const place = async (
-    lines: { sku: string; qty: number }[],
-    fulfilment: object = { type: 'pickup', storeId: 'store-1' },
-  ): Promise<WebOrder> => {
-    const res = await hub.app.inject({
-      method: 'POST',
-      url: '/api/v1/storefront/orders',
-      headers: KEY,
-      payload: {
-        customer: { email: 'robin@example.com', name: 'Robin Rowe', phone: null },
-        lines,
-        fulfilment,
-        payment: { method: 'card', token: 'tok_visa' },
-      },
+  const place = (lines: { sku: string; qty: number }[], fulfilment?: WebOrderOptions['fulfilment']) =>
+    placeWebOrder(hub, lines, {
+      customer: { email: 'robin@example.com', name: 'Robin Rowe' },
+      ...(fulfilment ? { fulfilment } : {}),
     });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().order;
-  };
   const push = async (assumed: WebOrder, next: WebOrder) => {
     const res = await hub.app.inject({
       method: 'POST',
@@ -68,7 +60,7 @@ describe.each(DATABASES)('operator moves and expiry of web orders on %s', (kind)
     expect(res.json(), res.body).toEqual([]);
   };
   const stored = async (id: string): Promise<WebOrder> =>
-    (await hub.app.inject({ url: `/api/v1/storefront/orders/${id}`, headers: KEY })).json().order;
+    (await hub.app.inject({ url: `/api/v1/storefront/orders/${id}`, headers: STOREFRONT })).json().order;
   const operator = (id: string, move: 'pick' | 'ship' | 'cancel', payload?: object) =>
     hub.app.inject({
       method: 'POST',
@@ -123,24 +115,17 @@ describe.each(DATABASES)('operator moves and expiry of web orders on %s', (kind)
     expect(test()).toBe(true);
   };
 
-  /** Refunds the hub's gateway was asked for; `refuseRefunds` makes it refuse each. */
-  const refundsAsked: { reference: string; idempotencyKey: string; amount: number }[] = [];
+  /** Refunds the hub's gateway was asked for (and whether it refuses them). */
+  let refunds: RefundWatch;
   const refundsOf = (order: WebOrder) =>
-    refundsAsked
+    refunds.asked
       .filter((r) => r.reference === order.payment.reference)
       .map(({ idempotencyKey, amount }) => ({ idempotencyKey, amount }));
-  let refuseRefunds = false;
 
   beforeAll(async () => {
     hub = await startHub(kind);
     token = (await hub.enroll('DEMO-S1-R1')).token;
-    const gateway: PaymentGateway = hub.app.hub.gateway;
-    const refund = gateway.refund.bind(gateway);
-    gateway.refund = async (request) => {
-      refundsAsked.push({ ...request });
-      if (refuseRefunds) return { ok: false, code: 'refund_refused', message: 'the card account is closed' };
-      return refund(request);
-    };
+    refunds = watchRefunds(hub);
   });
   afterAll(() => hub.close());
 
@@ -287,12 +272,12 @@ describe.each(DATABASES)('operator moves and expiry of web orders on %s', (kind)
   it('a refund the card refuses on an operator cancel becomes an exception for a person; the order stays cancelled', async () => {
     const pickup = await place([{ sku: 'SKU-00037', qty: 1 }]);
     const ship = await place([{ sku: 'SKU-00037', qty: 1 }], { type: 'ship' });
-    refuseRefunds = true;
+    refunds.failure = 'refuse';
     try {
       expect((await operator(pickup.id, 'cancel')).statusCode).toBe(200);
       expect((await operator(ship.id, 'cancel')).statusCode).toBe(200);
     } finally {
-      refuseRefunds = false;
+      refunds.failure = null;
     }
     expect((await stored(pickup.id)).status).toBe('cancelled');
     expect(await exceptionsOf(pickup.id)).toEqual([
@@ -367,11 +352,11 @@ describe.each(DATABASES)('operator moves and expiry of web orders on %s', (kind)
 
   it('a refund the card refuses on expiry becomes an exception naming the expired order', async () => {
     const ready = await readyOrder([{ sku: 'SKU-00027', qty: 1 }]);
-    refuseRefunds = true;
+    refunds.failure = 'refuse';
     try {
       await expireOrders(hub.app.hub, new Date(Date.now() + 8 * DAY_MS));
     } finally {
-      refuseRefunds = false;
+      refunds.failure = null;
     }
     expect((await stored(ready.id)).status).toBe('expired');
     expect(refundsOf(ready)).toEqual([

@@ -9,7 +9,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebOrder } from '@till/shared/schemas/web-order';
 import { expireOrders } from '../src/domain/fulfilment-expiry';
-import type { PaymentGateway } from '../src/domain/gateway';
 import {
   DATABASES,
   type TestHub,
@@ -20,37 +19,25 @@ import {
   otherRegisterStream,
   startHub,
 } from '../../test/support/hub';
+import {
+  type RefundWatch,
+  STOREFRONT,
+  type WebOrderOptions,
+  placeWebOrder,
+  registerClock,
+  watchRefunds,
+} from '../../test/support/web-orders';
 
-const KEY = { authorization: 'Bearer demo-storefront-key' };
 const ADMIN = { authorization: 'Bearer demo-admin-key' };
 
-const orderBody = (
-  lines: { sku: string; qty: number }[],
-  fulfilment: object = { type: 'pickup', storeId: 'store-1' },
-) => ({
-  customer: { email: 'pat@example.com', name: 'Pat Pickup', phone: null },
-  lines,
-  fulfilment,
-  payment: { method: 'card', token: 'tok_visa' },
-});
-
-let tick = 0;
 /** A later `updatedAt` for each register change, as the register's clock would give. */
-const later = () => new Date(Date.now() + ++tick * 1000).toISOString();
+const later = registerClock();
 
 describe.each(DATABASES)('order fulfilment on %s', (kind) => {
   let hub: TestHub;
   let token: string;
-  const place = async (lines: { sku: string; qty: number }[], fulfilment?: object): Promise<WebOrder> => {
-    const res = await hub.app.inject({
-      method: 'POST',
-      url: '/api/v1/storefront/orders',
-      headers: KEY,
-      payload: orderBody(lines, fulfilment),
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().order;
-  };
+  const place = (lines: { sku: string; qty: number }[], fulfilment?: WebOrderOptions['fulfilment']) =>
+    placeWebOrder(hub, lines, fulfilment ? { fulfilment } : {});
   const push = (assumed: WebOrder | null, next: WebOrder) =>
     hub.app.inject({
       method: 'POST',
@@ -59,24 +46,17 @@ describe.each(DATABASES)('order fulfilment on %s', (kind) => {
       payload: [{ assumedMasterState: assumed, newDocumentState: next }],
     });
   const stored = async (id: string): Promise<WebOrder> =>
-    (await hub.app.inject({ url: `/api/v1/storefront/orders/${id}`, headers: KEY })).json().order;
+    (await hub.app.inject({ url: `/api/v1/storefront/orders/${id}`, headers: STOREFRONT })).json().order;
   const admin = (url: string, payload?: object) =>
     hub.app.inject({ method: 'POST', url, headers: ADMIN, ...(payload ? { payload } : {}) });
 
-  /** Refunds the hub's gateway was asked for; `refuseRefunds` makes it answer each with a refusal. */
-  const refundsAsked: { idempotencyKey: string; amount: number }[] = [];
-  let refuseRefunds = false;
+  /** Refunds the hub's gateway was asked for (and whether it refuses them). */
+  let refunds: RefundWatch;
 
   beforeAll(async () => {
     hub = await startHub(kind);
     token = (await hub.enroll('DEMO-S1-R1')).token;
-    const gateway: PaymentGateway = hub.app.hub.gateway;
-    const refund = gateway.refund.bind(gateway);
-    gateway.refund = async (request) => {
-      refundsAsked.push({ idempotencyKey: request.idempotencyKey, amount: request.amount });
-      if (refuseRefunds) return { ok: false, code: 'refund_refused', message: 'the card account is closed' };
-      return refund(request);
-    };
+    refunds = watchRefunds(hub);
   });
   afterAll(() => hub.close());
 
@@ -139,8 +119,12 @@ describe.each(DATABASES)('order fulfilment on %s', (kind) => {
       const placed = await place([{ sku: 'SKU-00017', qty: 2 }]);
       const cancelled = { ...placed, status: 'cancelled' as const, updatedAt: later() };
       expect((await push(placed, cancelled)).json()).toEqual([]);
-      expect(refundsAsked.filter((r) => r.idempotencyKey === `cancel:${placed.id}`)).toEqual([
-        { idempotencyKey: `cancel:${placed.id}`, amount: placed.totals.gross },
+      expect(refunds.asked.filter((r) => r.idempotencyKey === `cancel:${placed.id}`)).toEqual([
+        {
+          reference: placed.payment.reference,
+          idempotencyKey: `cancel:${placed.id}`,
+          amount: placed.totals.gross,
+        },
       ]);
       expect(await level(hub.db, 'store-1', 'SKU-00017')).toEqual(before);
       const moves = await hub.db.query<{ reason: string; reserved_delta: number }>(
@@ -154,7 +138,7 @@ describe.each(DATABASES)('order fulfilment on %s', (kind) => {
       await other.waitFor((d) => d.includes('"collection":"orders"') && d.includes(placed.id));
       // Pushed again from the version it was decided on: the hub already agrees, so no conflict, no refund.
       expect((await push(placed, cancelled)).json()).toEqual([]);
-      expect(refundsAsked.filter((r) => r.idempotencyKey === `cancel:${placed.id}`)).toHaveLength(1);
+      expect(refunds.asked.filter((r) => r.idempotencyKey === `cancel:${placed.id}`)).toHaveLength(1);
     } finally {
       other.close();
     }
@@ -162,11 +146,11 @@ describe.each(DATABASES)('order fulfilment on %s', (kind) => {
 
   it('a refund the card refuses on a counter cancellation becomes an exception for a person', async () => {
     const placed = await place([{ sku: 'SKU-00018', qty: 1 }]);
-    refuseRefunds = true;
+    refunds.failure = 'refuse';
     try {
       expect((await push(placed, { ...placed, status: 'cancelled', updatedAt: later() })).json()).toEqual([]);
     } finally {
-      refuseRefunds = false;
+      refunds.failure = null;
     }
     expect((await stored(placed.id)).status).toBe('cancelled');
     const res = await hub.app.inject({

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReturn, type ReturnLineRequest } from '@till/shared/domain/returns';
 import type { SaleDocument } from '@till/shared/schemas/sale';
 import type { WebOrder } from '@till/shared/schemas/web-order';
-import type { PaymentGateway } from '../src/domain/gateway';
 import {
   DATABASES,
   type TestHub,
@@ -20,19 +19,16 @@ import {
   pushBody,
   startHub,
 } from '../../test/support/hub';
+import { type RefundWatch, STOREFRONT, placeWebOrder, watchRefunds } from '../../test/support/web-orders';
 import { openStream } from '../../test/support/sse-client';
-
-const KEY = { authorization: 'Bearer demo-storefront-key' };
 
 describe.each(DATABASES)('web-order returns on %s', (kind) => {
   let hub: TestHub;
   let base: string;
   let token: string;
   let registerId: string;
-  /** Every refund the gateway was asked for; `down` makes it unreachable, `refuse` makes it say no. */
-  const asked: { idempotencyKey: string; amount: number }[] = [];
-  let down = false;
-  let refuse = false;
+  /** Every refund the gateway was asked for; its `failure` makes it unreachable or say no. */
+  let refunds: RefundWatch;
 
   const push = (docs: unknown[]) =>
     hub.app.inject({
@@ -44,24 +40,14 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
 
   /** Places a card-paid pickup order at store-1 and marks it collected, as the counter would. */
   async function collectedOrder(lines: { sku: string; qty: number }[]): Promise<WebOrder> {
-    const res = await hub.app.inject({
-      method: 'POST',
-      url: '/api/v1/storefront/orders',
-      headers: KEY,
-      payload: {
-        customer: { email: 'returner@example.com', name: 'Rita Returner', phone: null },
-        lines,
-        fulfilment: { type: 'pickup', storeId: 'store-1' },
-        payment: { method: 'card', token: 'tok_visa' },
-      },
+    const order = await placeWebOrder(hub, lines, {
+      customer: { email: 'returner@example.com', name: 'Rita Returner' },
     });
-    expect(res.statusCode, res.body).toBe(201);
-    const id = res.json().orderId as string;
     await hub.db.query(
       `UPDATE web_orders SET status = 'collected', doc = jsonb_set(doc, '{status}', '"collected"') WHERE id = $1`,
-      [id],
+      [order.id],
     );
-    return { ...(res.json().order as WebOrder), status: 'collected' };
+    return { ...order, status: 'collected' };
   }
 
   function returnOf(order: WebOrder, requests: ReturnLineRequest[], previous: SaleDocument[] = []) {
@@ -77,7 +63,7 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
   }
 
   const storedOrder = async (id: string): Promise<WebOrder> =>
-    (await hub.app.inject({ url: `/api/v1/storefront/orders/${id}`, headers: KEY })).json().order;
+    (await hub.app.inject({ url: `/api/v1/storefront/orders/${id}`, headers: STOREFRONT })).json().order;
 
   const refundState = async (id: string) =>
     (
@@ -89,14 +75,7 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
     base = await hub.listen();
     ({ token, registerId } = await hub.enroll('DEMO-S1-R1'));
     // Watch (and, when asked, cut off) the hub's own gateway.
-    const gateway: PaymentGateway = hub.app.hub.gateway;
-    const refund = gateway.refund.bind(gateway);
-    gateway.refund = async (request) => {
-      asked.push({ idempotencyKey: request.idempotencyKey, amount: request.amount });
-      if (down) throw new Error('gateway unreachable');
-      if (refuse) return { ok: false, code: 'refund_refused', message: 'the card account is closed' };
-      return refund(request);
-    };
+    refunds = watchRefunds(hub);
   });
   afterAll(() => hub.close());
 
@@ -117,7 +96,8 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
     expect(await count(hub.db, 'web_returns', 'order_id = $1', [order.id])).toBe(1);
     // Every ask carried the same key; what is left on the charge proves one refund was taken.
     expect(
-      new Set(asked.filter((a) => a.idempotencyKey.endsWith(doc.id)).map((a) => a.idempotencyKey)).size,
+      new Set(refunds.asked.filter((a) => a.idempotencyKey.endsWith(doc.id)).map((a) => a.idempotencyKey))
+        .size,
     ).toBe(1);
     const left = order.payment.amount + doc.totals.gross;
     const gateway = hub.app.hub.gateway;
@@ -138,11 +118,11 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
   it('records a refund the card refuses, raises it for a person, and never asks the card again', async () => {
     const order = await collectedOrder([{ sku: 'SKU-00037', qty: 1 }]);
     const doc = returnOf(order, [{ lineId: order.lines[0]!.lineId, qty: 1, disposition: 'resellable' }]);
-    refuse = true;
+    refunds.failure = 'refuse';
     try {
       expect((await push([doc])).statusCode).toBe(200);
     } finally {
-      refuse = false;
+      refunds.failure = null;
     }
     expect(await refundState(doc.id)).toMatchObject({ state: 'refused', method: 'card' });
     const res = await hub.app.inject({
@@ -160,9 +140,9 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
       }),
     ]);
     // Pushed again: the refusal stands, the card is not asked again.
-    const asks = asked.length;
+    const asks = refunds.asked.length;
     expect((await push([doc])).statusCode).toBe(200);
-    expect(asked).toHaveLength(asks);
+    expect(refunds.asked).toHaveLength(asks);
     // The goods are back in the store whatever the card says; the order shows the refund as refused.
     const shown = await storedOrder(order.id);
     expect(shown.status).toBe('returned');
@@ -174,26 +154,26 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
   it('settles a deferred refund once when the return arrives again', async () => {
     const order = await collectedOrder([{ sku: 'SKU-00032', qty: 1 }]);
     const doc = returnOf(order, [{ lineId: order.lines[0]!.lineId, qty: 1, disposition: 'resellable' }]);
-    down = true;
+    refunds.failure = 'down';
     try {
       expect((await push([doc])).statusCode).toBe(200);
     } finally {
-      down = false;
+      refunds.failure = null;
     }
     expect(await refundState(doc.id)).toMatchObject({ state: 'pending', method: 'card' });
 
     expect((await push([doc])).statusCode).toBe(200);
     const settled = await refundState(doc.id);
     expect(settled).toMatchObject({ state: 'refunded', last4: '4242' });
-    const before = asked.length;
+    const before = refunds.asked.length;
     expect((await push([doc])).statusCode).toBe(200);
-    expect(asked.length).toBe(before);
+    expect(refunds.asked.length).toBe(before);
     expect(await refundState(doc.id)).toEqual(settled);
     // The order shows the return, fully refunded, and is returned since every unit is back.
     const shown = await hub.app.inject({
       method: 'GET',
       url: `/api/v1/storefront/orders/${order.id}`,
-      headers: KEY,
+      headers: STOREFRONT,
     });
     expect(shown.json().order.status).toBe('returned');
     expect(shown.json().order.returns).toEqual([
@@ -204,12 +184,12 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
   it('settles a refund left pending by an unreachable gateway without another push (the sweeper)', async () => {
     const order = await collectedOrder([{ sku: 'SKU-00037', qty: 1 }]);
     const doc = returnOf(order, [{ lineId: order.lines[0]!.lineId, qty: 1, disposition: 'damaged' }]);
-    down = true;
+    refunds.failure = 'down';
     try {
       expect((await push([doc])).statusCode).toBe(200);
       expect(await hub.app.hub.refundSweeper.sweep(0)).toBe(0);
     } finally {
-      down = false;
+      refunds.failure = null;
     }
     expect(await refundState(doc.id)).toMatchObject({ state: 'pending' });
     expect(await hub.app.hub.refundSweeper.sweep(0)).toBe(1);
@@ -241,7 +221,7 @@ describe.each(DATABASES)('web-order returns on %s', (kind) => {
     ]);
     expect(await count(hub.db, 'sales', 'id = $1', [second.id])).toBe(0);
     expect(await level(hub.db, 'store-1', 'SKU-00033')).toEqual(stock);
-    expect(asked.some((a) => a.idempotencyKey.endsWith(second.id))).toBe(false);
+    expect(refunds.asked.some((a) => a.idempotencyKey.endsWith(second.id))).toBe(false);
   });
 
   it('refuses a return of an unknown order or one not yet handed over', async () => {
