@@ -13,7 +13,8 @@ export default folderConfig({
   ],
   tsconfigFile: 'hub/tsconfig.json',
   goal: 80,
-  breakAt: 70,
+  // Its files scored about 88 % together (2026-12-02, README): a run fails below the goal.
+  breakAt: 80,
   // The hub's own tests only (stryker/vitest.hub.config.ts): the register's replication tests reach the
   // same code through slow whole sync cycles. The score is a lower bound of the whole suite's.
   tests: 'hub',
