@@ -31,6 +31,7 @@ import {
   registerClock,
   watchRefunds,
 } from '../../test/support/web-orders';
+import { eventually } from '../../test/support/eventually';
 import { type StreamClient, openStream } from '../../test/support/sse-client';
 
 const ADMIN = { authorization: 'Bearer demo-admin-key' };
@@ -109,10 +110,6 @@ describe.each(DATABASES)('operator moves and expiry of web orders on %s', (kind)
     const payloads: string[] = [];
     const stop = await hub.db.listen(CHANGES_CHANNEL, (p) => payloads.push(p));
     return { payloads, stop };
-  };
-  const until = async (test: () => boolean) => {
-    for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 25));
-    expect(test()).toBe(true);
   };
 
   /** Refunds the hub's gateway was asked for (and whether it refuses them). */
@@ -252,7 +249,11 @@ describe.each(DATABASES)('operator moves and expiry of web orders on %s', (kind)
     try {
       expect((await operator(placed.id, 'pick')).json().order.status).toBe('picked');
       expect((await operator(placed.id, 'ship', { trackingNumber: 'TRK-36' })).statusCode).toBe(200);
-      await until(() => watch.payloads.some((p) => p.includes('SKU-00036')));
+      await eventually(
+        () => watch.payloads.some((p) => p.includes('SKU-00036')),
+        5_000,
+        'the ship notification',
+      );
       // Commits are delivered in order: had the pick notified, its notification would be here first.
       expect(watch.payloads).toHaveLength(1);
       const frame = JSON.parse(await web.waitFor((d) => d.includes(`"storeId":"${store}"`)));
@@ -343,7 +344,11 @@ describe.each(DATABASES)('operator moves and expiry of web orders on %s', (kind)
       expect(admin.json()).toEqual({ expired: [] });
       // A change that does notify, committed after the runs: it arrives after anything they sent.
       await place([{ sku: 'SKU-00028', qty: 1 }]);
-      await until(() => watch.payloads.some((p) => p.includes('SKU-00028')));
+      await eventually(
+        () => watch.payloads.some((p) => p.includes('SKU-00028')),
+        5_000,
+        'the notification of the order placed after the runs',
+      );
       expect(watch.payloads.filter((p) => !p.includes('SKU-00028'))).toEqual([]);
     } finally {
       await watch.stop();
